@@ -1,0 +1,2 @@
+/** The supervisor loop (the shell) and its subscriber fan-out. */
+package io.harpoon.supervisor.application.loop;
