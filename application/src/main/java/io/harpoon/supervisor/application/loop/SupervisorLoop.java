@@ -1,0 +1,137 @@
+package io.harpoon.supervisor.application.loop;
+
+import io.harpoon.supervisor.application.port.in.ReceiveSignal;
+import io.harpoon.supervisor.application.port.in.SendCommand;
+import io.harpoon.supervisor.domain.lifecycle.Command;
+import io.harpoon.supervisor.domain.lifecycle.ContainerState;
+import io.harpoon.supervisor.domain.lifecycle.Effect;
+import io.harpoon.supervisor.domain.lifecycle.Event;
+import io.harpoon.supervisor.domain.lifecycle.Lifecycle;
+import io.harpoon.supervisor.domain.lifecycle.Transition;
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The imperative shell. One thread owns the container's state: it takes events off a queue, asks the
+ * domain for the next state, and carries the effects out through the ports. Everything else — control
+ * clients, the reaper, timers, signals, the worker that runs the runtime — only puts events on the queue.
+ */
+public final class SupervisorLoop implements SendCommand, ReceiveSignal {
+
+  /** How often metrics are sampled while the container is up or restarting (SPEC §6). */
+  public static final Duration METRICS_PERIOD = Duration.ofSeconds(3);
+
+  private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
+  private final Map<Long, CommandReplies> requesters = new ConcurrentHashMap<>();
+  private final AtomicLong nextRequester = new AtomicLong();
+  private final SupervisorPorts ports;
+  private final StateFanOut fanOut;
+  private final EffectRunner effects;
+  private ContainerState state;
+  private OptionalInt exitCode = OptionalInt.empty();
+
+  /**
+   * @param plan what to start, and the rules to run it by
+   * @param ports the driven ports
+   * @param worker runs slow runtime calls, one at a time, in order
+   */
+  public SupervisorLoop(StartupPlan plan, SupervisorPorts ports, Executor worker) {
+    this.ports = ports;
+    this.state = ContainerState.initial(plan.settings());
+    this.fanOut = new StateFanOut(state.view(), StateFanOut.DEFAULT_QUEUE_CAPACITY);
+    this.effects = new EffectRunner(plan, ports, worker, fanOut, this::post);
+    if (plan instanceof StartupPlan.Refuse) {
+      post(new Event.ConfigRejected(((StartupPlan.Refuse) plan).message(), ports.clock().instant()));
+    } else {
+      post(new Event.StartRequested(ports.clock().instant()));
+    }
+  }
+
+  /** Where control clients follow the state. */
+  public StateFanOut states() {
+    return fanOut;
+  }
+
+  /** Starts the periodic metrics tick. Call once, before {@link #run()}. */
+  public void startMetricsTicks() {
+    ports.timers().repeat(METRICS_PERIOD, () -> post(new Event.MetricsTick(ports.clock().instant())));
+  }
+
+  /** Runs the loop on the calling thread until the supervisor terminates; returns its exit code. */
+  public int run() throws InterruptedException {
+    while (exitCode.isEmpty()) {
+      step(queue.take());
+    }
+    return exitCode.getAsInt();
+  }
+
+  /** Processes every queued event without blocking (tests drive the loop this way). */
+  public void runPending() {
+    Event event;
+    while (exitCode.isEmpty() && (event = queue.poll()) != null) {
+      step(event);
+    }
+  }
+
+  /** The exit code once the supervisor decided to terminate. */
+  public OptionalInt exitCode() {
+    return exitCode;
+  }
+
+  /** The lifecycle state; for tests and diagnostics. Read it from the loop's thread only. */
+  public ContainerState state() {
+    return state;
+  }
+
+  /** Queues an event from any thread. */
+  public void post(Event event) {
+    queue.add(event);
+  }
+
+  @Override
+  public void send(Command command, CommandReplies replies) {
+    long requester = nextRequester.incrementAndGet();
+    requesters.put(requester, replies);
+    post(new Event.CommandReceived(command, requester, ports.clock().instant()));
+  }
+
+  @Override
+  public void terminationRequested() {
+    post(new Event.SignalReceived(ports.clock().instant()));
+  }
+
+  private void step(Event event) {
+    Transition transition = Lifecycle.next(state, event);
+    state = transition.state();
+    EventLog.describe(event).ifPresent(ports.log()::info);
+    if (event instanceof Event.Spawned) {
+      effects.watchExit(((Event.Spawned) event).pid());
+    }
+    for (Effect effect : transition.effects()) {
+      if (effect instanceof Effect.Terminate) {
+        exitCode = OptionalInt.of(((Effect.Terminate) effect).exitCode());
+      } else if (effect instanceof Effect.Reject) {
+        reject((Effect.Reject) effect);
+      } else {
+        effects.run(effect, state);
+      }
+    }
+    if (event instanceof Event.CommandReceived) {
+      requesters.remove(((Event.CommandReceived) event).requester());
+    }
+  }
+
+  private void reject(Effect.Reject rejection) {
+    ports.log().warn("refused " + rejection.command().wireName() + ": " + rejection.reason());
+    CommandReplies replies = requesters.get(rejection.requester());
+    if (replies != null) {
+      replies.rejected(rejection.command(), rejection.reason());
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.harpoon.supervisor.application.loop;
+
+import io.harpoon.supervisor.application.fake.DeferredExecutor;
+import io.harpoon.supervisor.application.fake.FakeCgroupMetrics;
+import io.harpoon.supervisor.application.fake.FakeContainerRuntime;
+import io.harpoon.supervisor.application.fake.ManualTime;
+import io.harpoon.supervisor.application.fake.RecordingJournal;
+import io.harpoon.supervisor.application.fake.RecordingLog;
+import io.harpoon.supervisor.application.port.in.SendCommand;
+import io.harpoon.supervisor.application.port.out.ConfigLoad;
+import io.harpoon.supervisor.domain.container.ConfigDraft;
+import io.harpoon.supervisor.domain.container.ContainerId;
+import io.harpoon.supervisor.domain.lifecycle.Command;
+import io.harpoon.supervisor.domain.lifecycle.ContainerProcessState;
+import io.harpoon.supervisor.domain.restart.Backoff;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A supervisor loop wired to fakes, driven step by step: no threads, no real time. */
+final class LoopHarness {
+
+  static final ContainerId ID = new ContainerId("c1");
+
+  final FakeContainerRuntime runtime = new FakeContainerRuntime();
+  final FakeCgroupMetrics metrics = new FakeCgroupMetrics();
+  final ManualTime time = new ManualTime();
+  final DeferredExecutor worker = new DeferredExecutor();
+  final RecordingJournal journal = new RecordingJournal();
+  final RecordingLog log = new RecordingLog();
+  final SupervisorLoop loop;
+
+  LoopHarness(ConfigLoad load, List<String> command) {
+    StartupPlan.Request request =
+        new StartupPlan.Request(ID, "host", command, Path.of("/run/c1"), Backoff.DEFAULT);
+    SupervisorPorts ports = new SupervisorPorts(runtime, metrics, time, time, journal, log);
+    loop = new SupervisorLoop(StartupPlan.of(request, load), ports, worker);
+  }
+
+  /** A container with the given restart policy and shutdown grace, running {@code sleep 100}. */
+  static LoopHarness withPolicy(String restart, String shutdownGrace) {
+    ConfigDraft draft = new ConfigDraft(java.util.Map.of(), List.of(), java.util.Map.of(),
+        java.util.Map.of(), "", 64, 0, 0, java.util.Map.of(), java.util.Map.of(), "2s", shutdownGrace,
+        restart);
+    return new LoopHarness(new ConfigLoad(draft, List.of()), List.of("sleep", "100"));
+  }
+
+  /** Lets the loop and the worker run until neither has anything left to do. */
+  LoopHarness settle() {
+    do {
+      loop.runPending();
+      worker.runAll();
+    } while (worker.pending() > 0);
+    loop.runPending();
+    return this;
+  }
+
+  /** Moves time forward in 10 ms steps, letting the loop react between timers as a real one would. */
+  LoopHarness advance(Duration duration) {
+    Duration step = Duration.ofMillis(10);
+    for (Duration left = duration; !left.isZero(); ) {
+      Duration now = left.compareTo(step) < 0 ? left : step;
+      time.advance(now);
+      settle();
+      left = left.minus(now);
+    }
+    return this;
+  }
+
+  /** Sends a command as a client would; returns the rejections that client received. */
+  List<String> send(Command command) {
+    List<String> replies = new ArrayList<>();
+    SendCommand.CommandReplies recorder = (cmd, reason) -> replies.add(cmd.wireName() + ": " + reason);
+    loop.send(command, recorder);
+    settle();
+    return replies;
+  }
+
+  ContainerProcessState current() {
+    return loop.states().current();
+  }
+
+  int pid() {
+    return loop.state().pid();
+  }
+}

@@ -1,0 +1,248 @@
+package io.harpoon.supervisor.application.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.harpoon.supervisor.application.fake.RecordingSubscriber;
+import io.harpoon.supervisor.application.port.out.ConfigLoad;
+import io.harpoon.supervisor.application.port.out.ContainerRuntime;
+import io.harpoon.supervisor.domain.container.ConfigDraft;
+import io.harpoon.supervisor.domain.container.ExitStatus;
+import io.harpoon.supervisor.domain.container.Metrics;
+import io.harpoon.supervisor.domain.container.WaitStatus;
+import io.harpoon.supervisor.domain.lifecycle.Command;
+import io.harpoon.supervisor.domain.lifecycle.ContainerProcessState;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SupervisorLoopTest {
+
+  @Test
+  void created_startRequested_createsThenStartsAndPublishesUp() {
+    LoopHarness h = LoopHarness.withPolicy("on-failure", "5s").settle();
+
+    assertThat(h.runtime.calls()).containsExactly("leftover c1", "create c1", "start c1");
+    assertThat(h.current().up()).isTrue();
+    assertThat(h.current().restarting()).isTrue();
+    assertThat(h.journal.last().orElseThrow().pid()).isEqualTo(h.pid());
+  }
+
+  @Test
+  void created_leftoverContainer_isReleasedBeforeCreate() {
+    LoopHarness h = LoopHarness.withPolicy("no", "5s");
+    h.runtime.leaveContainer(new ContainerRuntime.Leftover(LoopHarness.ID, 4242));
+    h.settle();
+
+    assertThat(h.runtime.calls()).containsExactly("leftover c1", "release c1", "create c1", "start c1");
+    assertThat(h.log.lines()).anyMatch(l -> l.startsWith("WARN removing container c1"));
+  }
+
+  @Test
+  void starting_createFails_reportsErrAndStillAcceptsExit() {
+    LoopHarness h = LoopHarness.withPolicy("always", "5s");
+    h.runtime.failNextCreate("runc: exec format error");
+    h.settle();
+
+    assertThat(h.current().up()).isFalse();
+    assertThat(h.current().restarting()).isFalse();
+    assertThat(h.current().err()).isEqualTo("runc: exec format error");
+    assertThat(h.send(Command.EXIT)).isEmpty();
+    assertThat(h.loop.exitCode()).hasValue(0);
+  }
+
+  @Test
+  void created_invalidConfig_reportsEveryProblemAndNeverTouchesTheRuntime() {
+    ConfigDraft draft = new ConfigDraft(java.util.Map.of(), List.of(), java.util.Map.of(),
+        java.util.Map.of(), "", -1, 0, 0, java.util.Map.of(), java.util.Map.of(), "", "", "sometimes");
+    LoopHarness h = new LoopHarness(new ConfigLoad(draft, List.of("rootfs: missing")), List.of("true"));
+    h.settle();
+
+    assertThat(h.current().err())
+        .startsWith("rootfs: missing; ")
+        .contains("restart: 'sometimes'")
+        .contains("resources.mem");
+    assertThat(h.runtime.calls()).isEmpty();
+  }
+
+  @Test
+  void running_exitCommand_isRejectedOnThatConnectionOnly() {
+    LoopHarness h = LoopHarness.withPolicy("no", "5s").settle();
+
+    List<String> replies = h.send(Command.EXIT);
+
+    assertThat(replies).containsExactly("exit: the container is up; stop or kill it first");
+    assertThat(h.loop.exitCode()).isEmpty();
+    assertThat(h.current().up()).isTrue();
+  }
+
+  @Test
+  void running_stop_sendsTermThenKillsWhenGraceRunsOut() {
+    LoopHarness h = LoopHarness.withPolicy("always", "5s").settle();
+    int pid = h.pid();
+
+    h.send(Command.STOP);
+    assertThat(h.current().restarting()).isFalse();
+    assertThat(h.runtime.calls()).endsWith("signal " + pid + " TERM");
+
+    h.advance(Duration.ofSeconds(5));
+    assertThat(h.runtime.calls()).endsWith("signal " + pid + " KILL");
+
+    h.runtime.exit(pid, new WaitStatus.Signaled(9));
+    h.settle();
+    assertThat(h.current().up()).isFalse();
+    assertThat(h.current().exitStatus()).isEqualTo(new ExitStatus.Signaled(9));
+    assertThat(h.runtime.calls()).endsWith("release c1");
+  }
+
+  @Test
+  void running_stopHandledByContainer_goesDownWithoutKill() {
+    LoopHarness h = LoopHarness.withPolicy("always", "5s").settle();
+    h.runtime.dieOnSignal();
+
+    h.send(Command.STOP);
+    h.advance(Duration.ofSeconds(10));
+
+    assertThat(h.runtime.calls()).noneMatch(c -> c.endsWith("KILL"));
+    assertThat(h.current().exitStatus()).isEqualTo(new ExitStatus.Signaled(15));
+    assertThat(h.send(Command.EXIT)).isEmpty();
+    assertThat(h.loop.exitCode()).hasValue(0);
+  }
+
+  @Test
+  void running_failureUnderOnFailure_restartsAfterTheRestartDelay() {
+    LoopHarness h = LoopHarness.withPolicy("on-failure", "5s").settle();
+    int first = h.pid();
+
+    h.runtime.exit(first, new WaitStatus.Exited(3));
+    h.settle();
+    assertThat(h.current().up()).isFalse();
+    assertThat(h.current().restarting()).isTrue();
+    assertThat(h.current().exitStatus()).isEqualTo(new ExitStatus.Exited(3));
+
+    h.advance(Duration.ofMillis(999));
+    assertThat(h.current().up()).isFalse();
+    h.advance(Duration.ofMillis(1));
+    assertThat(h.current().up()).isTrue();
+    assertThat(h.current().restarts()).isEqualTo(1);
+    assertThat(h.pid()).isNotEqualTo(first);
+    assertThat(h.current().exitStatus()).isEqualTo(ExitStatus.NONE);
+  }
+
+  @Test
+  void running_cleanExitUnderOnFailure_staysDown() {
+    LoopHarness h = LoopHarness.withPolicy("on-failure", "5s").settle();
+
+    h.runtime.exit(h.pid(), new WaitStatus.Exited(0));
+    h.advance(Duration.ofSeconds(60));
+
+    assertThat(h.current().up()).isFalse();
+    assertThat(h.current().restarting()).isFalse();
+    assertThat(h.runtime.calls().stream().filter(c -> c.startsWith("create"))).hasSize(1);
+  }
+
+  @Test
+  void running_sigkillWhileOomCounterRose_isReportedAsOom() {
+    LoopHarness h = LoopHarness.withPolicy("no", "5s");
+    h.metrics.setOomKills(2);
+    h.settle();
+
+    h.metrics.setOomKills(3);
+    h.runtime.exit(h.pid(), new WaitStatus.Signaled(9));
+    h.settle();
+
+    assertThat(h.current().exitStatus()).isEqualTo(new ExitStatus.OomKilled());
+    assertThat(h.current().ooms()).isEqualTo(1);
+  }
+
+  @Test
+  void running_metricsTick_publishesSampleAndKeepsCpuAcrossRestarts() {
+    LoopHarness h = LoopHarness.withPolicy("always", "5s");
+    h.loop.startMetricsTicks();
+    h.settle();
+    RecordingSubscriber client = RecordingSubscriber.subscribe(h.loop.states());
+
+    h.metrics.setSample(new Metrics(1_000, 4096, 64L << 20));
+    h.advance(Duration.ofSeconds(3));
+    assertThat(h.current().metrics()).isEqualTo(new Metrics(1_000, 4096, 64L << 20));
+
+    h.metrics.setSample(new Metrics(1_500, 4096, 64L << 20));
+    h.runtime.exit(h.pid(), new WaitStatus.Exited(1));
+    h.settle();
+    h.metrics.setSample(new Metrics(200, 1024, 64L << 20));
+    h.advance(Duration.ofSeconds(3));
+
+    assertThat(h.current().restarts()).isEqualTo(1);
+    assertThat(h.current().metrics().cpuTimeNanos()).isEqualTo(1_700);
+    assertThat(client.drain()).extracting(ContainerProcessState::up).contains(true, false);
+  }
+
+  @Test
+  void running_firstSignalStopsAndTerminatesOnceDown() {
+    LoopHarness h = LoopHarness.withPolicy("always", "5s").settle();
+    int pid = h.pid();
+
+    h.loop.terminationRequested();
+    h.settle();
+    assertThat(h.runtime.calls()).endsWith("signal " + pid + " TERM");
+    assertThat(h.loop.exitCode()).isEmpty();
+
+    h.runtime.exit(pid, new WaitStatus.Exited(0));
+    h.settle();
+    assertThat(h.loop.exitCode()).hasValue(0);
+    assertThat(h.journal.last().orElseThrow().state().up()).isFalse();
+  }
+
+  @Test
+  void stopping_secondSignalKills() {
+    LoopHarness h = LoopHarness.withPolicy("always", "30s").settle();
+    int pid = h.pid();
+
+    h.loop.terminationRequested();
+    h.loop.terminationRequested();
+    h.settle();
+
+    assertThat(h.runtime.calls()).endsWith("signal " + pid + " TERM", "signal " + pid + " KILL");
+  }
+
+  @Test
+  void starting_runtimeHangs_givesUpAfterStartupGraceAndKillsALateContainer() {
+    LoopHarness h = LoopHarness.withPolicy("always", "5s");
+    h.loop.runPending();
+    assertThat(h.worker.pending()).isEqualTo(1);
+
+    h.time.advance(Duration.ofSeconds(2));
+    h.loop.runPending();
+    assertThat(h.current().err()).contains("did not start the container within");
+    assertThat(h.runtime.calls()).contains("abandon");
+
+    h.settle();
+    assertThat(h.runtime.calls()).contains("signal 100 KILL");
+    assertThat(h.current().up()).isFalse();
+  }
+
+  @Test
+  void run_returnsTheExitCodeOnceExitIsAccepted() throws InterruptedException {
+    LoopHarness h = LoopHarness.withPolicy("no", "5s").settle();
+    h.runtime.exit(h.pid(), new WaitStatus.Exited(0));
+    h.loop.send(Command.EXIT, (c, r) -> { });
+
+    assertThat(h.loop.run()).isZero();
+  }
+
+  @Test
+  void publish_logsStateChangesButNotEveryMetricsSample() {
+    LoopHarness h = LoopHarness.withPolicy("no", "5s");
+    h.loop.startMetricsTicks();
+    h.settle();
+    int before = h.log.lines().size();
+
+    for (int i = 1; i <= 3; i++) {
+      h.metrics.setSample(new Metrics(i, 1, 1));
+      h.advance(Duration.ofSeconds(3));
+    }
+
+    assertThat(h.log.lines()).hasSize(before);
+    assertThat(h.journal.entries()).extracting(e -> e.state().metrics().cpuTimeNanos())
+        .containsExactly(0L, 1L, 2L, 3L);
+  }
+}
