@@ -24,7 +24,7 @@ final class Exiting {
     long runCpu = Math.max(state.runMetrics().cpuTimeNanos(), event.finalSample().cpuTimeNanos());
     Metrics lastRun = state.runMetrics().withCpuTime(0);
     long cpuBase = state.cpuBaseNanos() + runCpu;
-    boolean restart = state.goal() == Goal.UP && state.settings().policy().restartsAfter(exit);
+    boolean restart = state.goal() == Goal.UP && state.settings().policy().restartsAfter(exit.isFailure());
     if (!restart) {
       ContainerState down = state.withExit(Phase.DOWN, exit, counters, cpuBase, lastRun);
       return terminateIfAsked(to(down, new Effect.ReleaseContainer()));

@@ -1,6 +1,5 @@
 package io.harpoon.supervisor.domain.restart;
 
-import io.harpoon.supervisor.domain.container.ExitStatus;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -31,13 +30,16 @@ public enum RestartPolicy {
     return this != NO;
   }
 
-  /** Whether an exit with {@code status}, not requested by anyone, is followed by a restart. */
-  public boolean restartsAfter(ExitStatus status) {
+  /**
+   * Whether an exit nobody asked for is followed by a restart; {@code failure} tells whether it counts as
+   * a failure (anything but exit code 0, see {@code ExitStatus.isFailure()}).
+   */
+  public boolean restartsAfter(boolean failure) {
     switch (this) {
       case NO:
         return false;
       case ON_FAILURE:
-        return status.isFailure();
+        return failure;
       case ALWAYS:
         return true;
       default:
