@@ -29,20 +29,7 @@ final class AgentJsonParser {
   static Optional<JsonNode> parse(byte[] bytes, List<String> problems) {
     try (JsonParser parser = READER.createParser(bytes)) {
       JsonNode root = READER.readTree(parser);
-      if (root == null || root.isMissingNode()) {
-        problems.add("agent.json: is empty");
-        return Optional.empty();
-      }
-      if (parser.nextToken() != null) {
-        problems.add(
-            "agent.json: unexpected content after the JSON value" + at(parser.currentLocation()));
-        return Optional.empty();
-      }
-      if (!root.isObject()) {
-        problems.add("agent.json: expected a JSON object, found " + JsonFields.describe(root));
-        return Optional.empty();
-      }
-      return Optional.of(root);
+      return checked(root, parser, problems);
     } catch (StreamConstraintsException e) {
       problems.add("agent.json: not accepted: " + detail(e.getOriginalMessage()));
     } catch (JsonProcessingException e) {
@@ -53,6 +40,22 @@ final class AgentJsonParser {
               + detail(e.getOriginalMessage()));
     } catch (IOException e) {
       problems.add("agent.json: cannot be read: " + detail(e.getMessage()));
+    }
+    return Optional.empty();
+  }
+
+  /** {@code root} if it is an object and alone in the file. */
+  private static Optional<JsonNode> checked(JsonNode root, JsonParser parser, List<String> problems)
+      throws IOException {
+    if (root == null || root.isMissingNode()) {
+      problems.add("agent.json: is empty");
+    } else if (parser.nextToken() != null) {
+      problems.add(
+          "agent.json: unexpected content after the JSON value" + at(parser.currentLocation()));
+    } else if (!root.isObject()) {
+      problems.add("agent.json: expected a JSON object, found " + JsonFields.describe(root));
+    } else {
+      return Optional.of(root);
     }
     return Optional.empty();
   }

@@ -49,12 +49,9 @@ public final class JsonFileConfigSource implements ConfigSource {
    * FIFO put in its place would block the supervisor.
    */
   private static Optional<byte[]> read(Path file, List<String> problems) {
-    if (!Files.exists(file)) {
-      problems.add("agent.json: " + file + " does not exist");
-      return Optional.empty();
-    }
     if (!Files.isRegularFile(file)) {
-      problems.add("agent.json: " + file + " is not a regular file");
+      String what = Files.exists(file) ? " is not a regular file" : " does not exist";
+      problems.add("agent.json: " + file + what);
       return Optional.empty();
     }
     try (InputStream in = Files.newInputStream(file)) {
