@@ -2,6 +2,7 @@ package io.harpoon.supervisor.domain.restart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.stream.IntStream;
@@ -35,6 +36,23 @@ class BackoffTest {
     Backoff none = new Backoff(Duration.ZERO, Duration.ZERO, Duration.ZERO);
     assertThat(none.delay(1)).isZero();
     assertThat(none.delay(50)).isZero();
+  }
+
+  /** A complexity guard with a generous bound, not a race: the fixed loop returns in microseconds. */
+  @Test
+  void zeroBaseAfterManyFailures_delay_returnsZeroAtOnce() {
+    Backoff zeroBase = new Backoff(Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(10));
+    Duration delay = assertTimeoutPreemptively(
+        Duration.ofSeconds(10), () -> zeroBase.delay(Integer.MAX_VALUE));
+    assertThat(delay).isZero();
+  }
+
+  @Test
+  void hugeMax_delay_doublesWithoutOverflowAndCaps() {
+    Duration huge = Duration.ofSeconds(Long.MAX_VALUE);
+    Backoff uncapped = new Backoff(Duration.ofSeconds(1), huge, Duration.ofSeconds(10));
+    assertThat(uncapped.delay(11)).isEqualTo(Duration.ofSeconds(1024));
+    assertThat(uncapped.delay(200)).isEqualTo(huge);
   }
 
   @Test
