@@ -1,6 +1,7 @@
 package io.harpoon.supervisor.domain.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import io.harpoon.supervisor.domain.restart.Backoff;
 import io.harpoon.supervisor.domain.restart.RestartPolicy;
@@ -50,6 +51,7 @@ class LifecycleWalkTest {
     fixedSeeds().forEach(seed -> visited.add(walk(seed)));
     assertThat(visited.phases).containsExactlyInAnyOrder(Phase.values());
     assertThat(visited.effects).containsExactlyInAnyOrder(Effect.class.getPermittedSubclasses());
+    assertThat(visited.longestCrashSeries).as("the back-off is explored").isGreaterThanOrEqualTo(5);
   }
 
   private static Visited walk(long seed) {
@@ -61,10 +63,10 @@ class LifecycleWalkTest {
     for (int step = 0; step < STEPS; step++) {
       ContainerState before = life.state;
       Event event = events.next(before);
-      Transition next = Lifecycle.next(before, event);
       int at = step;
       Object context = describe(() -> "seed " + seed + ", step " + at + ", " + event
           + "\n  in " + before + "\n  after " + String.join("\n    ", trace));
+      Transition next = nextOrFail(before, event, context);
       TransitionInvariants.check(before, event, next, context);
       life.check(event, next, context);
       events.observe(before, next);
@@ -77,11 +79,19 @@ class LifecycleWalkTest {
     return visited;
   }
 
+  private static Transition nextOrFail(ContainerState state, Event event, Object context) {
+    try {
+      return Lifecycle.next(state, event);
+    } catch (RuntimeException | AssertionError e) {
+      return fail(context + ": next threw", e);
+    }
+  }
+
   private static LifecycleSettings randomSettings(SplittableRandom random) {
     RestartPolicy policy = RestartPolicy.values()[random.nextInt(RestartPolicy.values().length)];
     Duration base = Duration.ofMillis(random.nextInt(2_000));
     Backoff backoff = new Backoff(base, base.multipliedBy(1 + random.nextInt(40)),
-        Duration.ofMillis(random.nextInt(20_000)));
+        Duration.ofMillis(random.nextInt(180_000)));
     return new LifecycleSettings(policy, Duration.ofMillis(1 + random.nextInt(60_000)),
         Duration.ofMillis(random.nextInt(15_000)), backoff);
   }
@@ -141,15 +151,18 @@ class LifecycleWalkTest {
   private static final class Visited {
     private final Set<Phase> phases = EnumSet.noneOf(Phase.class);
     private final Set<Class<?>> effects = new HashSet<>();
+    private int longestCrashSeries;
 
     void record(Transition step) {
       phases.add(step.state().phase());
       step.effects().forEach(e -> effects.add(e.getClass()));
+      longestCrashSeries = Math.max(longestCrashSeries, step.state().counters().quickFailures());
     }
 
     void add(Visited other) {
       phases.addAll(other.phases);
       effects.addAll(other.effects);
+      longestCrashSeries = Math.max(longestCrashSeries, other.longestCrashSeries);
     }
   }
 }
