@@ -97,6 +97,12 @@ class StartingTest {
   }
 
   @Test
+  void running_duplicateSpawnedForItsOwnPid_changesNothing() {
+    ContainerState running = running(RestartPolicy.ALWAYS);
+    given(running).when(spawned(running.pid(), at(40))).thenUnchanged();
+  }
+
+  @Test
   void created_adopted_runsWithRestoredCounters() {
     var then = given(created(RestartPolicy.ALWAYS))
         .when(new Event.Adopted(900, 3, 4, 2, 5_000, at(0)))

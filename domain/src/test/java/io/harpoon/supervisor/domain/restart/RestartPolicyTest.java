@@ -39,21 +39,21 @@ class RestartPolicyTest {
 
   @Test
   void no_restartsAfter_nothing() {
-    assertThat(RestartPolicy.NO.restartsAfter(new ExitStatus.Exited(1))).isFalse();
-    assertThat(RestartPolicy.NO.restartsAfter(new ExitStatus.OomKilled())).isFalse();
+    assertThat(RestartPolicy.NO.restartsAfter(new ExitStatus.Exited(1).isFailure())).isFalse();
+    assertThat(RestartPolicy.NO.restartsAfter(new ExitStatus.OomKilled().isFailure())).isFalse();
   }
 
   @Test
   void onFailure_restartsAfter_everythingButExitZero() {
-    assertThat(RestartPolicy.ON_FAILURE.restartsAfter(new ExitStatus.Exited(0))).isFalse();
-    assertThat(RestartPolicy.ON_FAILURE.restartsAfter(new ExitStatus.Exited(2))).isTrue();
-    assertThat(RestartPolicy.ON_FAILURE.restartsAfter(new ExitStatus.Signaled(15))).isTrue();
-    assertThat(RestartPolicy.ON_FAILURE.restartsAfter(new ExitStatus.OomKilled())).isTrue();
-    assertThat(RestartPolicy.ON_FAILURE.restartsAfter(new ExitStatus.Unknown())).isTrue();
+    assertThat(RestartPolicy.ON_FAILURE.restartsAfter(new ExitStatus.Exited(0).isFailure())).isFalse();
+    assertThat(RestartPolicy.ON_FAILURE.restartsAfter(new ExitStatus.Exited(2).isFailure())).isTrue();
+    assertThat(RestartPolicy.ON_FAILURE.restartsAfter(new ExitStatus.Signaled(15).isFailure())).isTrue();
+    assertThat(RestartPolicy.ON_FAILURE.restartsAfter(new ExitStatus.OomKilled().isFailure())).isTrue();
+    assertThat(RestartPolicy.ON_FAILURE.restartsAfter(new ExitStatus.Unknown().isFailure())).isTrue();
   }
 
   @Test
   void always_restartsAfter_evenExitZero() {
-    assertThat(RestartPolicy.ALWAYS.restartsAfter(new ExitStatus.Exited(0))).isTrue();
+    assertThat(RestartPolicy.ALWAYS.restartsAfter(new ExitStatus.Exited(0).isFailure())).isTrue();
   }
 }
