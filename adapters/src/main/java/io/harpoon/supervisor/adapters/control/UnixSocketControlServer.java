@@ -19,7 +19,7 @@ import jnr.unixsocket.UnixServerSocketChannel;
  * thread; a client that stops reading only has its states coalesced and never delays the supervisor
  * or other clients.
  */
-public final class UnixSocketControlServer {
+public final class UnixSocketControlServer implements AutoCloseable {
 
   /** How long {@link #close()} waits to flush states to clients. */
   public static final Duration DEFAULT_FLUSH = Duration.ofMillis(500);
@@ -87,6 +87,7 @@ public final class UnixSocketControlServer {
   }
 
   /** {@link #close(Duration)} with {@link #DEFAULT_FLUSH}. */
+  @Override
   public void close() {
     close(DEFAULT_FLUSH);
   }
@@ -135,10 +136,19 @@ public final class UnixSocketControlServer {
         continue;
       }
       if (key.attachment() instanceof ControlClient) {
-        ((ControlClient) key.attachment()).onSelected();
+        serve((ControlClient) key.attachment());
       } else {
         accepts.acceptAll(channel -> admission.admit(channel, selector));
       }
+    }
+  }
+
+  /** One client's failure, even an unexpected one, ends that client only. */
+  private static void serve(ControlClient client) {
+    try {
+      client.onSelected();
+    } catch (RuntimeException unexpected) {
+      client.close();
     }
   }
 

@@ -46,6 +46,24 @@ class ControlServerBackpressureTest extends ControlServerFixture {
     }
   }
 
+  @Test
+  void stuckClient_serverStopsPollingAtItsCap_thenResumesWhenItReads() throws Exception {
+    watch = new FakeWatchState(STATES);
+    start();
+    try (SocketChannel stuck = SseTestClient.open(socket())) {
+      assertThat(eventually(() -> watch.subscribers() == 1)).isTrue();
+      for (int i = 1; i <= STATES; i++) {
+        watch.publish(big(i));
+      }
+      // Kernel buffer (~200 KiB) plus the 64 KiB cap hold about 700 of these ~450-byte frames;
+      // the pause gives a server that ignored its cap time to drain the queue (and fail here).
+      Thread.sleep(200);
+      assertThat(watch.mostQueued()).isGreaterThan(STATES - 2_000);
+      assertThat(lastStateRead(stuck)).isEqualTo(json(big(STATES)));
+      assertThat(watch.mostQueued()).isZero();
+    }
+  }
+
   /** Reads what the stuck client was sent until the stream goes quiet; returns the last state. */
   private static String lastStateRead(SocketChannel channel) throws Exception {
     channel.configureBlocking(false);

@@ -50,6 +50,11 @@ final class FakeWatchState implements WatchState {
     return subscriptions.size();
   }
 
+  /** The most states any one subscription holds unpolled. */
+  int mostQueued() {
+    return subscriptions.stream().mapToInt(Sub::size).max().orElse(0);
+  }
+
   int cancellations() {
     return cancelled.get();
   }
@@ -83,6 +88,12 @@ final class FakeWatchState implements WatchState {
         queue.addLast(state);
       }
       listener.stateAvailable();
+    }
+
+    int size() {
+      synchronized (queue) {
+        return queue.size();
+      }
     }
 
     @Override
