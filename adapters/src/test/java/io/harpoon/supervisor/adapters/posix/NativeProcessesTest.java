@@ -71,14 +71,18 @@ class NativeProcessesTest {
   @Test
   void orphanedGrandchild_reparentedToUs_isReapedWithItsStatus() throws Exception {
     Path pidFile = dir.resolve("orphan.pid");
-    String script = "sh -c 'exit 4' & echo $! > " + pidFile;
+    Path fifo = dir.resolve("go");
+    // The grandchild outlives its parent (it waits for the fifo), so it is re-parented to us.
+    String script = "mkfifo " + fifo + "; sh -c 'read x < " + fifo + "; exit 4' & echo $! > " + pidFile;
     int parent = processes.spawn(List.of("sh", "-c", script), Output.INHERIT, Output.INHERIT);
     assertThat(exit(parent)).isEqualTo(new WaitStatus.Exited(0));
-
     int orphan = Integer.parseInt(Files.readString(pidFile).trim());
+    assertThat(ForeignExits.parentOf(orphan)).hasValue(ProcessHandle.current().pid());
 
-    assertThat(exit(orphan)).isEqualTo(new WaitStatus.Exited(4));
-    assertThat(Path.of("/proc", Integer.toString(orphan))).doesNotExist();
+    Files.writeString(fifo, "go\n");
+    awaitGone(orphan);
+
+    assertThat(processes.exitOf(orphan).getNow(null)).isEqualTo(new WaitStatus.Exited(4));
   }
 
   @Test
