@@ -12,14 +12,14 @@ import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
 /**
- * What the reaper knows about the supervisor's children: who waits for which pid, and the statuses of
- * recently reaped pids. A status is kept after it is reaped (bounded, oldest dropped first) so that a
- * listener registered after the child died still gets it, and so that a signal is never sent to a
- * reaped pid: the kernel may already have given that pid to an unrelated process.
+ * What the reaper knows about the supervisor's children: who waits for which pid, and the statuses
+ * of recently reaped pids. A status is kept after it is reaped (bounded, oldest dropped first) so
+ * that a listener registered after the child died still gets it, and so that a signal is never sent
+ * to a reaped pid: the kernel may already have given that pid to an unrelated process.
  *
  * <p>Thread-safe. Every method holds this object's monitor; {@link #reap} and {@link
- * #signalUnlessReaped} make their system call while holding it, so a signal and a reap of the same pid
- * are strictly ordered. Listeners are never called with the monitor held.
+ * #signalUnlessReaped} make their system call while holding it, so a signal and a reap of the same
+ * pid are strictly ordered. Listeners are never called with the monitor held.
  */
 final class ChildTable {
 
@@ -58,9 +58,10 @@ final class ChildTable {
   }
 
   /**
-   * Records that {@code pid}, born after mark {@code since}, is a new process of ours (e.g. a container
-   * init re-parented to the subreaper): a status reaped under the same pid before the mark belonged to
-   * an earlier process and is forgotten. One reaped after the mark is this process's and is kept.
+   * Records that {@code pid}, born after mark {@code since}, is a new process of ours (e.g. a
+   * container init re-parented to the subreaper): a status reaped under the same pid before the
+   * mark belonged to an earlier process and is forgotten. One reaped after the mark is this
+   * process's and is kept.
    */
   synchronized void adopted(int pid, long since) {
     Reaped old = reaped.get(pid);
@@ -76,24 +77,26 @@ final class ChildTable {
     }
   }
 
-  /** Reaps {@code pid} with {@code reapNow} (called with the monitor held) and records its status. */
+  /**
+   * Reaps {@code pid} with {@code reapNow} (called with the monitor held) and records its status.
+   */
   synchronized Delivery reap(int pid, IntFunction<WaitStatus> reapNow) {
     WaitStatus status = reapNow.apply(pid);
     record(pid, status);
-    return new Delivery(status, waiting.remove(pid));
+    return new Delivery(status, listenersOf(pid));
   }
 
   /**
-   * Records that {@code pid}, which was never our child, is gone: its listeners get {@code Unknown},
-   * unless it was reaped by us after all, whose listeners already got the real status.
+   * Records that {@code pid}, which was never our child, is gone: its listeners get {@code
+   * Unknown}, unless it was reaped by us after all, whose listeners already got the real status.
    */
   synchronized Delivery foreignGone(int pid) {
     WaitStatus unknown = new WaitStatus.Unknown();
     if (reaped.containsKey(pid)) {
-      return new Delivery(unknown, null);
+      return new Delivery(unknown, List.of());
     }
     record(pid, unknown);
-    return new Delivery(unknown, waiting.remove(pid));
+    return new Delivery(unknown, listenersOf(pid));
   }
 
   /** The status of {@code pid} if it was reaped, else registers {@code listener} for it. */
@@ -106,9 +109,16 @@ final class ChildTable {
     return Optional.empty();
   }
 
-  /** Calls {@code kill} unless {@code pid} was reaped (and may be reused); false when not called. */
+  /**
+   * Calls {@code kill} unless {@code pid} was reaped (and may be reused); false when not called.
+   */
   synchronized boolean signalUnlessReaped(int pid, IntPredicate kill) {
     return !reaped.containsKey(pid) && kill.test(pid);
+  }
+
+  private List<Consumer<WaitStatus>> listenersOf(int pid) {
+    List<Consumer<WaitStatus>> listeners = waiting.remove(pid);
+    return listeners == null ? List.of() : listeners;
   }
 
   private void record(int pid, WaitStatus status) {
@@ -123,7 +133,7 @@ final class ChildTable {
   record Delivery(WaitStatus status, List<Consumer<WaitStatus>> listeners) {
 
     Delivery {
-      listeners = listeners == null ? List.of() : List.copyOf(listeners);
+      listeners = List.copyOf(listeners);
     }
 
     /** Calls each listener; one that throws is reported and does not stop the others. */

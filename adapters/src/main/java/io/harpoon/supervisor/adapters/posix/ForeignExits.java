@@ -9,8 +9,8 @@ import jnr.constants.platform.Errno;
 
 /**
  * Watches a process that is not the supervisor's child, such as the init of a container re-adopted
- * from a supervisor that died: nobody can reap it for us, so its wait status is lost, but its end is
- * still observable. A pidfd ({@code pidfd_open(2)}, Linux 5.3) becomes readable when the process
+ * from a supervisor that died: nobody can reap it for us, so its wait status is lost, but its end
+ * is still observable. A pidfd ({@code pidfd_open(2)}, Linux 5.3) becomes readable when the process
  * terminates; one daemon thread blocks in {@code poll(2)} on it.
  */
 final class ForeignExits {
@@ -26,8 +26,10 @@ final class ForeignExits {
   /** The parent pid of {@code pid}, or empty when no such process exists (or it cannot be read). */
   static OptionalLong parentOf(int pid) {
     try {
-      String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"), StandardCharsets.UTF_8);
-      // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so split after the last ')'.
+      String stat =
+          Files.readString(Path.of("/proc", Integer.toString(pid), "stat"), StandardCharsets.UTF_8);
+      // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so split after the last
+      // ')'.
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       return OptionalLong.of(Long.parseLong(fields[1]));
     } catch (IOException | RuntimeException e) {

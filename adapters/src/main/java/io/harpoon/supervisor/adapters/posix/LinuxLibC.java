@@ -4,8 +4,9 @@ import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
 
 /**
- * The few Linux libc calls the supervisor needs beyond jnr-posix: becoming a child subreaper, waiting
- * without reaping, and watching a process that is not its child. Bound with jnr-ffi's {@code LibraryLoader}; see {@link NativeLinux}.
+ * The few Linux libc calls the supervisor needs beyond jnr-posix: becoming a child subreaper,
+ * waiting without reaping, and watching a process that is not its child. Bound with jnr-ffi's
+ * {@code LibraryLoader}; see {@link NativeLinux}.
  */
 public interface LinuxLibC {
 
@@ -21,12 +22,15 @@ public interface LinuxLibC {
   /** {@code waitpid(2)}; {@code status} receives the raw wait status. */
   int waitpid(int pid, @Out int[] status, int options);
 
-  /** {@code syscall(2)} with two int arguments; used for {@code pidfd_open}, which glibc 2.36 wraps but older ones do not. */
+  /**
+   * {@code syscall(2)} with two int arguments; used for {@code pidfd_open}, which glibc 2.36 wraps
+   * but older ones do not.
+   */
   int syscall(long number, int arg1, int arg2);
 
   /**
-   * {@code poll(2)}; {@code fds} holds {@code struct pollfd}s as pairs of ints: the descriptor, then
-   * {@code events} in the low and {@code revents} in the high 16 bits (little-endian layout).
+   * {@code poll(2)}; {@code fds} holds {@code struct pollfd}s as pairs of ints: the descriptor,
+   * then {@code events} in the low and {@code revents} in the high 16 bits (little-endian layout).
    */
   int poll(@In @Out int[] fds, long count, int timeoutMillis);
 

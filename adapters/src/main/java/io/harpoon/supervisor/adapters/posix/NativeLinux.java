@@ -12,16 +12,22 @@ public final class NativeLinux {
 
   /** {@code PR_SET_CHILD_SUBREAPER} from {@code <linux/prctl.h>}. */
   public static final int PR_SET_CHILD_SUBREAPER = 36;
+
   /** {@code P_ALL} from {@code <sys/wait.h>}: wait for any child. */
   public static final int P_ALL = 0;
+
   /** {@code WNOHANG}: return at once when no child has changed state. */
   public static final int WNOHANG = 1;
+
   /** {@code WEXITED}: report children that terminated. */
   public static final int WEXITED = 4;
+
   /** {@code WNOWAIT}: leave the child waitable (a zombie) after reporting it. */
   public static final int WNOWAIT = 0x01000000;
+
   /** Index of {@code si_pid} in a {@code siginfo_t} read as ints (offset 16 on Linux). */
   public static final int SIGINFO_PID_INDEX = 4;
+
   /** Size of a {@code siginfo_t} in ints. */
   public static final int SIGINFO_INTS = 32;
 

@@ -15,13 +15,14 @@ import jnr.posix.POSIX;
 
 /**
  * The supervisor's one spawner and reaper of processes. On first use it makes the JVM a child
- * subreaper ({@code prctl(PR_SET_CHILD_SUBREAPER)}): {@code runc create} exits once the container is
- * created, and without a subreaper its orphaned init would be re-parented to PID 1, which would reap
- * it and keep its wait status. As subreaper the supervisor is the init's parent and sees how it ended.
+ * subreaper ({@code prctl(PR_SET_CHILD_SUBREAPER)}): {@code runc create} exits once the container
+ * is created, and without a subreaper its orphaned init would be re-parented to PID 1, which would
+ * reap it and keep its wait status. As subreaper the supervisor is the init's parent and sees how
+ * it ended.
  *
- * <p>It owns every child of the JVM: the {@link Reaper} reaps with {@code waitid(P_ALL)}, so nothing
- * else in the process may start children ({@code java.lang.Process} would lose its exit statuses).
- * Commands are started with {@code posix_spawnp}, never fork/exec from Java.
+ * <p>It owns every child of the JVM: the {@link Reaper} reaps with {@code waitid(P_ALL)}, so
+ * nothing else in the process may start children ({@code java.lang.Process} would lose its exit
+ * statuses). Commands are started with {@code posix_spawnp}, never fork/exec from Java.
  */
 public final class NativeProcesses {
 
@@ -76,25 +77,26 @@ public final class NativeProcesses {
   }
 
   /**
-   * Declares that {@code pid} is a new process of ours that came into being after {@code since} (e.g.
-   * a container init re-parented to us), so a status reaped under that pid earlier is not taken for
-   * its own.
+   * Declares that {@code pid} is a new process of ours that came into being after {@code since}
+   * (e.g. a container init re-parented to us), so a status reaped under that pid earlier is not
+   * taken for its own.
    */
   public void adopt(int pid, long since) {
     table.adopted(pid, since);
   }
 
   /**
-   * Calls {@code listener} once with the status of {@code pid}: at once if it was already reaped, else
-   * from the reaper thread. For a process that is not our child the status is {@code Unknown}.
+   * Calls {@code listener} once with the status of {@code pid}: at once if it was already reaped,
+   * else from the reaper thread. For a process that is not our child the status is {@code Unknown}.
    */
   public void onExit(int pid, Consumer<WaitStatus> listener) {
     AtomicBoolean called = new AtomicBoolean();
-    Consumer<WaitStatus> once = status -> {
-      if (called.compareAndSet(false, true)) {
-        listener.accept(status);
-      }
-    };
+    Consumer<WaitStatus> once =
+        status -> {
+          if (called.compareAndSet(false, true)) {
+            listener.accept(status);
+          }
+        };
     Optional<WaitStatus> done = table.statusOrWait(pid, once);
     if (done.isPresent()) {
       once.accept(done.get());
@@ -116,8 +118,8 @@ public final class NativeProcesses {
   }
 
   /**
-   * Sends signal {@code number} to {@code pid}; false when the process is gone. A pid this reaper has
-   * reaped is never signalled, as the kernel may have reused it. {@code ESRCH} is not an error.
+   * Sends signal {@code number} to {@code pid}; false when the process is gone. A pid this reaper
+   * has reaped is never signalled, as the kernel may have reused it. {@code ESRCH} is not an error.
    */
   public boolean signal(int pid, int number) {
     POSIX posix = NativePosix.get();

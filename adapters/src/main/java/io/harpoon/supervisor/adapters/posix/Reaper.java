@@ -5,13 +5,13 @@ import jnr.constants.platform.Errno;
 
 /**
  * The one thread that reaps every child of the supervisor: the processes it spawned and the orphans
- * the kernel re-parents to it as child subreaper (a container's init once {@code runc create} exits,
- * runtime helpers). It waits in {@code waitid(P_ALL, WEXITED | WNOWAIT)}, which reports a dead child
- * without reaping it; the child is then reaped with {@code waitpid} inside the {@link ChildTable}'s
- * monitor, so its pid is only freed for reuse once its status is recorded (see {@code wait(2)}). With
- * no child at all {@code waitid} fails with {@code ECHILD}, and the thread sleeps until the next spawn:
- * a process can only become our child through a spawn of ours or through the death of a descendant,
- * and a descendant exists only while a child does.
+ * the kernel re-parents to it as child subreaper (a container's init once {@code runc create}
+ * exits, runtime helpers). It waits in {@code waitid(P_ALL, WEXITED | WNOWAIT)}, which reports a
+ * dead child without reaping it; the child is then reaped with {@code waitpid} inside the {@link
+ * ChildTable}'s monitor, so its pid is only freed for reuse once its status is recorded (see {@code
+ * wait(2)}). With no child at all {@code waitid} fails with {@code ECHILD}, and the thread sleeps
+ * until the next spawn: a process can only become our child through a spawn of ours or through the
+ * death of a descendant, and a descendant exists only while a child does.
  */
 final class Reaper implements Runnable {
 

@@ -10,12 +10,18 @@ import jnr.constants.platform.OpenFlags;
 import jnr.posix.SpawnFileAction;
 
 /**
- * The {@code posix_spawn} file actions for a child: stdin from {@code /dev/null}, stdout and stderr as
- * asked, and every other descriptor closed. The JVM opens its jars, sockets and files without {@code
- * O_CLOEXEC}, so without the closes a runtime command (and {@code runc init}, which waits for {@code
- * runc start} with runc's descriptors) would hold the control socket and the rest open. A descriptor
- * opened by another thread between the listing and the spawn can still slip through; glibc ignores
- * a close of a descriptor that is no longer open.
+ * The {@code posix_spawn} file actions for a child: stdin from {@code /dev/null}, stdout and stderr
+ * as asked, and every other descriptor closed. The JVM opens its jars, sockets and files without
+ * {@code O_CLOEXEC}, so without the closes a runtime command (and {@code runc init}, which waits
+ * for {@code runc start} with runc's descriptors) would hold the control socket and the rest open.
+ * A descriptor opened by another thread between the listing and the spawn can still slip through;
+ * glibc ignores a close of a descriptor that is no longer open.
+ *
+ * <p>No spawn attributes are passed: jnr-posix allocates 128 bytes for them while glibc's {@code
+ * posix_spawnattr_t} is 336, so {@code posix_spawnattr_init} would write past the buffer. The child
+ * therefore keeps the JVM's signal mask (Java threads block nothing) and, as with any glibc {@code
+ * posix_spawn} without {@code POSIX_SPAWN_SETSIGDEF}, leaves glibc's internal signals 32 and 33
+ * ignored; handled signals are reset to their defaults.
  */
 final class SpawnActions {
 
@@ -40,7 +46,9 @@ final class SpawnActions {
     if (output instanceof Output.ToFile) {
       String path = ((Output.ToFile) output).file().toString();
       int flags =
-          OpenFlags.O_WRONLY.intValue() | OpenFlags.O_CREAT.intValue() | OpenFlags.O_TRUNC.intValue();
+          OpenFlags.O_WRONLY.intValue()
+              | OpenFlags.O_CREAT.intValue()
+              | OpenFlags.O_TRUNC.intValue();
       actions.add(SpawnFileAction.open(path, fd, flags, MODE));
     }
   }

@@ -8,8 +8,9 @@ import java.nio.file.Path;
  * it has a {@code /etc/resolv.conf} to share.
  *
  * @param swapAccounting the memory cgroup can limit memory + swap. On cgroup v1 that needs {@code
- *     memory.memsw.*} (kernel swap accounting); runc 1.1 fails the container when {@code swap} is set
- *     and those files are missing. On cgroup v2 runc tolerates a missing {@code memory.swap.max}.
+ *     memory.memsw.*} (kernel swap accounting); runc 1.1 fails the container when {@code swap} is
+ *     set and those files are missing. On cgroup v2 runc tolerates a missing {@code
+ *     memory.swap.max}.
  * @param resolvConf the host has {@code /etc/resolv.conf}
  */
 public record HostFacts(boolean swapAccounting, boolean resolvConf) {

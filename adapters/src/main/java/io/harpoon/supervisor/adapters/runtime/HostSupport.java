@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * Whether the configured runtime can create containers on this host at all, decided once before the
  * first create (the host's cgroup layout does not change under a running supervisor). Today that is
- * one case: crun on a hybrid cgroup host (see {@link HybridCgroups}), which would otherwise fail with
- * crun's own terse message.
+ * one case: crun on a hybrid cgroup host (see {@link HybridCgroups}), which would otherwise fail
+ * with crun's own terse message.
  */
 final class HostSupport {
 

@@ -6,9 +6,9 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 
 /**
- * The runtime commands of the start attempt in progress ({@code create}, then {@code start}), so that
- * an abandoned start can kill them. Abandoning also fails the attempt's next command before it runs;
- * the next {@code create} begins a new attempt.
+ * The runtime commands of the start attempt in progress ({@code create}, then {@code start}), so
+ * that an abandoned start can kill them. Abandoning also fails the attempt's next command before it
+ * runs; the next {@code create} begins a new attempt.
  */
 final class InFlight {
 

@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * Turns the run directory into an OCI bundle: writes {@code config.json} beside {@code rootfs}. The
- * file is written to a temporary name (mode 0600: it holds the container's environment) and renamed,
- * so a runtime never reads half a config.
+ * file is written to a temporary name (mode 0600: it holds the container's environment) and
+ * renamed, so a runtime never reads half a config.
  */
 public final class OciBundleWriter {
 
@@ -45,7 +45,8 @@ public final class OciBundleWriter {
         try (OutputStream out = Files.newOutputStream(temporary)) {
           Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, config);
         }
-        return Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return Files.move(
+            temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } finally {
         Files.deleteIfExists(temporary);
       }
@@ -63,7 +64,8 @@ public final class OciBundleWriter {
       }
       return root;
     } catch (IOException e) {
-      throw new RuntimeFailure("rootfs " + spec.rootfs() + " cannot be resolved: " + e.getMessage(), e);
+      throw new RuntimeFailure(
+          "rootfs " + spec.rootfs() + " cannot be resolved: " + e.getMessage(), e);
     }
   }
 }

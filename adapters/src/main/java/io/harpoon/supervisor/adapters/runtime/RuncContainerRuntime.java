@@ -20,17 +20,18 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The container runtime port on an OCI runtime's command line: {@code runc} by default, {@code crun}
- * alike. {@code create} runs with the supervisor's stdout and stderr, which the container's init
- * inherits, and exits once the container exists; the init is then re-parented to the supervisor,
- * which is child subreaper (see {@link NativeProcesses}) and so reaps it and sees its real status.
- * The run directory is the OCI bundle: {@code config.json}, {@code container.pid} and the runtime's
- * log of the last create, {@code runtime.log}, are written there.
+ * The container runtime port on an OCI runtime's command line: {@code runc} by default, {@code
+ * crun} alike. {@code create} runs with the supervisor's stdout and stderr, which the container's
+ * init inherits, and exits once the container exists; the init is then re-parented to the
+ * supervisor, which is child subreaper (see {@link NativeProcesses}) and so reaps it and sees its
+ * real status. The run directory is the OCI bundle: {@code config.json}, {@code container.pid} and
+ * the runtime's log of the last create, {@code runtime.log}, are written there.
  */
 public final class RuncContainerRuntime implements ContainerRuntime {
 
   /** The runtime binary used unless configured otherwise. */
   public static final String DEFAULT_BINARY = "runc";
+
   static final String PID_FILE = "container.pid";
   static final String LOG_FILE = "runtime.log";
   private static final Duration MAINTENANCE_TIMEOUT = Duration.ofSeconds(30);
@@ -43,14 +44,18 @@ public final class RuncContainerRuntime implements ContainerRuntime {
   private final InFlight starting = new InFlight();
   private final HostSupport support;
 
-  /** A runtime keeping its state where it does by default ({@code /run/runc}, {@code /run/crun}). */
+  /**
+   * A runtime keeping its state where it does by default ({@code /run/runc}, {@code /run/crun}).
+   */
   public RuncContainerRuntime(String binary, NativeProcesses processes, SupervisorLog log) {
     this(new RuntimeCli(binary, List.of(), processes), processes, log);
   }
 
   /** A runtime keeping its state under {@code stateRoot} ({@code --root}). */
-  public RuncContainerRuntime(String binary, Path stateRoot, NativeProcesses processes, SupervisorLog log) {
-    this(new RuntimeCli(binary, List.of("--root", stateRoot.toString()), processes), processes, log);
+  public RuncContainerRuntime(
+      String binary, Path stateRoot, NativeProcesses processes, SupervisorLog log) {
+    this(
+        new RuntimeCli(binary, List.of("--root", stateRoot.toString()), processes), processes, log);
   }
 
   private RuncContainerRuntime(RuntimeCli cli, NativeProcesses processes, SupervisorLog log) {
@@ -64,25 +69,26 @@ public final class RuncContainerRuntime implements ContainerRuntime {
   public int create(LaunchSpec spec) throws RuntimeFailure {
     starting.begin();
     support.check();
-    Path bundle = spec.runDirectory();
     bundles.write(spec);
-    Path pidFile = bundle.resolve(PID_FILE);
+    Path pidFile = spec.runDirectory().resolve(PID_FILE);
     deleteStale(pidFile);
     long mark = processes.mark();
-    RuntimeResult result = cli.runInherited(
-        List.of("create", "--bundle", bundle.toString(), "--pid-file", pidFile.toString(), spec.id().value()),
-        bundle.resolve(LOG_FILE), starting);
+    RuntimeResult result =
+        cli.runInherited(
+            createArgs(spec, pidFile), spec.runDirectory().resolve(LOG_FILE), starting);
     if (!result.succeeded()) {
       throw failure("create", result);
     }
     int pid = readPid(pidFile);
+    // runc create has exited: the init it created is now our child (we are its subreaper).
     processes.adopt(pid, mark);
     return pid;
   }
 
   @Override
   public void start(ContainerId id) throws RuntimeFailure {
-    RuntimeResult result = cli.runCaptured(List.of("start", id.value()), starting, RuntimeCli.NO_TIMEOUT);
+    RuntimeResult result =
+        cli.runCaptured(List.of("start", id.value()), starting, RuntimeCli.NO_TIMEOUT);
     if (!result.succeeded()) {
       throw failure("start", result);
     }
@@ -131,6 +137,12 @@ public final class RuncContainerRuntime implements ContainerRuntime {
     return Optional.empty();
   }
 
+  private static List<String> createArgs(LaunchSpec spec, Path pidFile) {
+    String bundle = spec.runDirectory().toString();
+    return List.of(
+        "create", "--bundle", bundle, "--pid-file", pidFile.toString(), spec.id().value());
+  }
+
   private RuntimeResult maintenance(List<String> args) throws RuntimeFailure {
     return cli.runCaptured(args, new InFlight(), MAINTENANCE_TIMEOUT);
   }
@@ -162,7 +174,8 @@ public final class RuncContainerRuntime implements ContainerRuntime {
     try {
       return Integer.parseInt(Files.readString(pidFile).trim());
     } catch (IOException | NumberFormatException e) {
-      throw new RuntimeFailure(cli.name() + " create left no pid in " + pidFile + ": " + e.getMessage(), e);
+      throw new RuntimeFailure(
+          cli.name() + " create left no pid in " + pidFile + ": " + e.getMessage(), e);
     }
   }
 }

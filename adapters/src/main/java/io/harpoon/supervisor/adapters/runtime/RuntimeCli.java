@@ -17,15 +17,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs the OCI runtime's command line ({@code runc} and {@code crun} take the same flags) as children
- * of {@link NativeProcesses}. Every command logs to a file as JSON ({@code --log}), which is where its
- * error messages are read from: a command whose output is the container's cannot have its stderr
- * captured.
+ * Runs the OCI runtime's command line ({@code runc} and {@code crun} take the same flags) as
+ * children of {@link NativeProcesses}. Every command logs to a file as JSON ({@code --log}), which
+ * is where its error messages are read from: a command whose output is the container's cannot have
+ * its stderr captured.
  */
 final class RuntimeCli {
 
   /** For commands only an abandoned start may end. */
   static final Duration NO_TIMEOUT = Duration.ofDays(365);
+
   private static final int MAX_STDOUT = 1 << 20;
 
   private final String binary;
@@ -44,8 +45,8 @@ final class RuntimeCli {
   }
 
   /**
-   * Runs a command whose stdout and stderr are the supervisor's, as the container inherits them from
-   * {@code create}. Its error messages are read from {@code log}, which is replaced.
+   * Runs a command whose stdout and stderr are the supervisor's, as the container inherits them
+   * from {@code create}. Its error messages are read from {@code log}, which is replaced.
    */
   RuntimeResult runInherited(List<String> args, Path log, InFlight inFlight) throws RuntimeFailure {
     try {
@@ -58,7 +59,8 @@ final class RuntimeCli {
   }
 
   /** Runs a command whose stdout and stderr are captured, ending it after {@code timeout}. */
-  RuntimeResult runCaptured(List<String> args, InFlight inFlight, Duration timeout) throws RuntimeFailure {
+  RuntimeResult runCaptured(List<String> args, InFlight inFlight, Duration timeout)
+      throws RuntimeFailure {
     Path scratch;
     try {
       scratch = Files.createTempDirectory("harpoon-runtime-");
@@ -71,7 +73,8 @@ final class RuntimeCli {
       Path log = scratch.resolve("log.json");
       WaitStatus status = run(args, log, Output.toFile(out), Output.toFile(err), inFlight, timeout);
       List<String> errors = RuntimeMessages.fromJsonLog(log);
-      return new RuntimeResult(status, read(out), errors.isEmpty() ? RuntimeMessages.fromText(err) : errors);
+      return new RuntimeResult(
+          status, read(out), errors.isEmpty() ? RuntimeMessages.fromText(err) : errors);
     } finally {
       deleteQuietly(scratch);
     }

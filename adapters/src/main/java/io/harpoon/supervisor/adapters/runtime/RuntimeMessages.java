@@ -9,13 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Extracts what went wrong from a runtime's output: the error entries of its JSON log ({@code --log
- * FILE --log-format json}, one {@code {"level":..,"msg":..}} object per line, as runc and crun write
- * it), else the last lines of its stderr. Only the tail of a file is read, and only the last few
- * messages are kept, so a chatty runtime cannot flood the supervisor's state.
+ * FILE --log-format json}, one {@code {"level":..,"msg":..}} object per line, as runc and crun
+ * write it), else the last lines of its stderr. Only the tail of a file is read, and only the last
+ * few messages are kept, so a chatty runtime cannot flood the supervisor's state.
  */
 final class RuntimeMessages {
 
@@ -30,11 +31,11 @@ final class RuntimeMessages {
   static List<String> fromJsonLog(Path log) {
     List<String> messages = new ArrayList<>();
     for (String line : tailLines(log)) {
-      JsonNode entry = parse(line);
-      if (entry == null) {
+      Optional<JsonNode> entry = parse(line);
+      if (entry.isEmpty()) {
         messages.add(line);
-      } else if (ERROR_LEVELS.contains(entry.path("level").asText())) {
-        messages.add(entry.path("msg").asText());
+      } else if (ERROR_LEVELS.contains(entry.get().path("level").asText())) {
+        messages.add(entry.get().path("msg").asText());
       }
     }
     return last(messages);
@@ -45,24 +46,27 @@ final class RuntimeMessages {
     return last(tailLines(output));
   }
 
-  private static JsonNode parse(String line) {
+  private static Optional<JsonNode> parse(String line) {
     if (!line.startsWith("{")) {
-      return null;
+      return Optional.empty();
     }
     try {
-      JsonNode node = Json.mapper().readTree(line);
-      return node.isObject() ? node : null;
+      return Optional.of(Json.mapper().readTree(line)).filter(JsonNode::isObject);
     } catch (IOException e) {
-      return null;
+      return Optional.empty();
     }
   }
 
   private static List<String> last(List<String> messages) {
     List<String> kept = new ArrayList<>();
-    for (String message : messages.subList(Math.max(0, messages.size() - MAX_MESSAGES), messages.size())) {
+    for (String message :
+        messages.subList(Math.max(0, messages.size() - MAX_MESSAGES), messages.size())) {
       String trimmed = message.strip();
       if (!trimmed.isEmpty()) {
-        kept.add(trimmed.length() > MAX_MESSAGE_LENGTH ? trimmed.substring(0, MAX_MESSAGE_LENGTH) + "..." : trimmed);
+        kept.add(
+            trimmed.length() > MAX_MESSAGE_LENGTH
+                ? trimmed.substring(0, MAX_MESSAGE_LENGTH) + "..."
+                : trimmed);
       }
     }
     return kept;

@@ -21,7 +21,8 @@ record RuntimeResult(WaitStatus status, String stdout, List<String> errors) {
   /** Whether an error message says the container is unknown to the runtime. */
   boolean containerMissing() {
     for (String error : errors) {
-      // runc: "container does not exist"; crun: "error opening file `/run/crun/ID/status`: No such file..."
+      // runc: "container does not exist"; crun: "error opening file `/run/crun/ID/status`: No such
+      // file..."
       if (error.contains("does not exist") || error.contains("No such file or directory")) {
         return true;
       }

@@ -117,7 +117,11 @@ class ChildTableTest {
     List<Throwable> reported = new ArrayList<>();
     Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> reported.add(error));
     try {
-      table.statusOrWait(100, status -> { throw new IllegalStateException("boom"); });
+      table.statusOrWait(
+          100,
+          status -> {
+            throw new IllegalStateException("boom");
+          });
       table.statusOrWait(100, heard::add);
 
       table.reap(100, pid -> EXIT_3).run();
@@ -131,13 +135,15 @@ class ChildTableTest {
   @Test
   void noSpawnYet_awaitSpawnAfter_returnsOnceSomethingIsSpawned() throws Exception {
     long seen = table.spawns();
-    Thread waiter = new Thread(() -> {
-      try {
-        table.awaitSpawnAfter(seen);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Thread waiter =
+        new Thread(
+            () -> {
+              try {
+                table.awaitSpawnAfter(seen);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     waiter.start();
     awaitState(waiter, Thread.State.WAITING);
 

@@ -73,7 +73,8 @@ class NativeProcessesTest {
     Path pidFile = dir.resolve("orphan.pid");
     Path fifo = dir.resolve("go");
     // The grandchild outlives its parent (it waits for the fifo), so it is re-parented to us.
-    String script = "mkfifo " + fifo + "; sh -c 'read x < " + fifo + "; exit 4' & echo $! > " + pidFile;
+    String script =
+        "mkfifo " + fifo + "; sh -c 'read x < " + fifo + "; exit 4' & echo $! > " + pidFile;
     int parent = processes.spawn(List.of("sh", "-c", script), Output.INHERIT, Output.INHERIT);
     assertThat(exit(parent)).isEqualTo(new WaitStatus.Exited(0));
     int orphan = Integer.parseInt(Files.readString(pidFile).trim());
@@ -89,8 +90,11 @@ class NativeProcessesTest {
   void outputToFile_spawn_capturesStdoutAndStderrSeparately() throws Exception {
     Path out = dir.resolve("out");
     Path err = dir.resolve("err");
-    int pid = processes.spawn(
-        List.of("sh", "-c", "echo hello; echo oops >&2"), Output.toFile(out), Output.toFile(err));
+    int pid =
+        processes.spawn(
+            List.of("sh", "-c", "echo hello; echo oops >&2"),
+            Output.toFile(out),
+            Output.toFile(err));
 
     assertThat(exit(pid)).isEqualTo(new WaitStatus.Exited(0));
     assertThat(out).hasContent("hello");
@@ -101,9 +105,11 @@ class NativeProcessesTest {
   void child_spawn_getsDevNullStdinAndNoInheritedDescriptors() throws Exception {
     Path out = dir.resolve("fds");
     try (var ignored = Files.newInputStream(Path.of("/proc/self/status"))) {
-      int pid = processes.spawn(
-          List.of("sh", "-c", "readlink /proc/self/fd/0; ls /proc/self/fd"),
-          Output.toFile(out), Output.INHERIT);
+      int pid =
+          processes.spawn(
+              List.of("sh", "-c", "readlink /proc/self/fd/0; ls /proc/self/fd"),
+              Output.toFile(out),
+              Output.INHERIT);
       assertThat(exit(pid)).isEqualTo(new WaitStatus.Exited(0));
     }
 
@@ -125,8 +131,11 @@ class NativeProcessesTest {
   void noChildrenLeft_reaper_blocksWithoutPolling() throws Exception {
     int pid = processes.spawn(List.of("true"), Output.INHERIT, Output.INHERIT);
     exit(pid);
-    Thread reaper = Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().equals("child-reaper")).findFirst().orElseThrow();
+    Thread reaper =
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().equals("child-reaper"))
+            .findFirst()
+            .orElseThrow();
 
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (reaper.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
@@ -141,9 +150,20 @@ class NativeProcessesTest {
     Path pidFile = dir.resolve("foreign.pid");
     // The sleep's parent, the outer sh, stays alive until the fifo is written: not our child.
     Path fifo = dir.resolve("go");
-    int holder = processes.spawn(
-        List.of("sh", "-c", "mkfifo " + fifo + "; sleep 100 & echo $! > " + pidFile + "; read x < " + fifo + "; kill $!; wait"),
-        Output.INHERIT, Output.INHERIT);
+    int holder =
+        processes.spawn(
+            List.of(
+                "sh",
+                "-c",
+                "mkfifo "
+                    + fifo
+                    + "; sleep 100 & echo $! > "
+                    + pidFile
+                    + "; read x < "
+                    + fifo
+                    + "; kill $!; wait"),
+            Output.INHERIT,
+            Output.INHERIT);
     awaitFile(pidFile);
     int foreign = Integer.parseInt(Files.readString(pidFile).trim());
     var exit = processes.exitOf(foreign);
@@ -170,7 +190,8 @@ class NativeProcessesTest {
 
   private static void awaitFile(Path file) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while ((!Files.exists(file) || Files.readString(file).isBlank()) && System.nanoTime() < deadline) {
+    while ((!Files.exists(file) || Files.readString(file).isBlank())
+        && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
     assertThat(file).isNotEmptyFile();

@@ -20,7 +20,8 @@ final class BusyboxRootfs {
     Path rootfs = Files.createDirectories(runDirectory.resolve("rootfs"));
     Path bin = Files.createDirectories(rootfs.resolve("bin"));
     Files.copy(BUSYBOX, bin.resolve("busybox"), StandardCopyOption.COPY_ATTRIBUTES);
-    Files.setPosixFilePermissions(bin.resolve("busybox"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(
+        bin.resolve("busybox"), PosixFilePermissions.fromString("rwxr-xr-x"));
     for (String applet : APPLETS) {
       Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
     }

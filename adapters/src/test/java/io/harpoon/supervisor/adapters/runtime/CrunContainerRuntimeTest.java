@@ -26,16 +26,21 @@ class CrunContainerRuntimeTest {
 
   @TempDir Path runDirectory;
   private final RecordingLog log = new RecordingLog();
-  private final ContainerId id = new ContainerId("hs-test-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+  private final ContainerId id =
+      new ContainerId(
+          "hs-test-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
   private RuncContainerRuntime runtime;
   private LaunchSpec spec;
 
   @BeforeEach
   void crunAndRoot() throws IOException {
-    assumeTrue(RuncAvailability.usable() && RuncAvailability.onPath("crun"), "needs root, crun and busybox");
+    assumeTrue(
+        RuncAvailability.usable() && RuncAvailability.onPath("crun"),
+        "needs root, crun and busybox");
     BusyboxRootfs.create(runDirectory);
     runtime = new RuncContainerRuntime("crun", NativeProcesses.instance(), log);
-    spec = LaunchSpecs.defaults().command("sh", "-c", "exit 7").build(id.value(), "box", runDirectory);
+    spec =
+        LaunchSpecs.defaults().command("sh", "-c", "exit 7").build(id.value(), "box", runDirectory);
   }
 
   @AfterEach
@@ -52,7 +57,8 @@ class CrunContainerRuntimeTest {
 
     assertThatThrownBy(() -> runtime.create(spec))
         .isInstanceOf(RuntimeFailure.class)
-        .hasMessageStartingWith("crun cannot create containers on this host: its cgroups are hybrid");
+        .hasMessageStartingWith(
+            "crun cannot create containers on this host: its cgroups are hybrid");
   }
 
   @Test

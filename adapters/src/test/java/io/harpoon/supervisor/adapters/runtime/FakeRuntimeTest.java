@@ -58,8 +58,13 @@ class FakeRuntimeTest {
     int pid = runtime.create(spec);
 
     assertThat(spec.runDirectory().resolve("config.json")).isNotEmptyFile();
-    assertThat(calls()).startsWith("--version\ncreate --bundle " + spec.runDirectory() + " --pid-file "
-        + spec.runDirectory().resolve("container.pid") + " fake-1\n");
+    assertThat(calls())
+        .startsWith(
+            "--version\ncreate --bundle "
+                + spec.runDirectory()
+                + " --pid-file "
+                + spec.runDirectory().resolve("container.pid")
+                + " fake-1\n");
     CompletableFuture<WaitStatus> exit = new CompletableFuture<>();
     runtime.onExit(pid, exit::complete);
     runtime.signal(pid, Signal.KILL);
@@ -68,9 +73,12 @@ class FakeRuntimeTest {
 
   @Test
   void runtimeFails_create_throwsWithTheRuntimesOwnMessage() {
-    behave("create", "echo '{\"level\":\"warning\",\"msg\":\"ignored\"}' >> \"$LOG\"\n"
-        + "echo '{\"level\":\"error\",\"msg\":\"fake-runtime create failed: no such rootfs\"}' >> \"$LOG\"\n"
-        + "exit 1");
+    behave(
+        "create",
+        "echo '{\"level\":\"warning\",\"msg\":\"ignored\"}' >> \"$LOG\"\n"
+            + "echo '{\"level\":\"error\",\"msg\":\"fake-runtime create failed: no such rootfs\"}'"
+            + " >> \"$LOG\"\n"
+            + "exit 1");
 
     assertThatThrownBy(() -> runtime.create(spec))
         .isInstanceOf(RuntimeFailure.class)
@@ -81,19 +89,22 @@ class FakeRuntimeTest {
   @Test
   void runtimeHangs_abandonStart_failsTheCreate() throws Exception {
     behave("create", "touch \"$(dirname \"$0\")/hanging\"; exec sleep 100");
-    CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
-      try {
-        runtime.create(spec);
-        return null;
-      } catch (RuntimeFailure e) {
-        return e;
-      }
-    });
+    CompletableFuture<Throwable> failure =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                runtime.create(spec);
+                return null;
+              } catch (RuntimeFailure e) {
+                return e;
+              }
+            });
     awaitFile(bin.resolve("hanging"));
 
     runtime.abandonStart();
 
-    assertThat(failure.get(10, TimeUnit.SECONDS)).hasMessage("fake-runtime create was abandoned: the start took too long");
+    assertThat(failure.get(10, TimeUnit.SECONDS))
+        .hasMessage("fake-runtime create was abandoned: the start took too long");
   }
 
   @Test
@@ -112,12 +123,15 @@ class FakeRuntimeTest {
     behave("start", "echo 'cannot start a container that has stopped' >&2; exit 1");
 
     assertThatThrownBy(() -> runtime.start(ID))
-        .hasMessage("fake-runtime start exited with status 1: cannot start a container that has stopped");
+        .hasMessage(
+            "fake-runtime start exited with status 1: cannot start a container that has stopped");
   }
 
   @Test
   void containerUnknown_release_isQuiet() {
-    behave("delete", "echo '{\"level\":\"error\",\"msg\":\"container does not exist\"}' >> \"$LOG\"; exit 1");
+    behave(
+        "delete",
+        "echo '{\"level\":\"error\",\"msg\":\"container does not exist\"}' >> \"$LOG\"; exit 1");
 
     runtime.release(ID);
 
@@ -127,16 +141,22 @@ class FakeRuntimeTest {
 
   @Test
   void deleteFails_release_warnsAndDoesNotThrow() {
-    behave("delete", "echo '{\"level\":\"error\",\"msg\":\"device or resource busy\"}' >> \"$LOG\"; exit 1");
+    behave(
+        "delete",
+        "echo '{\"level\":\"error\",\"msg\":\"device or resource busy\"}' >> \"$LOG\"; exit 1");
 
     runtime.release(ID);
 
-    assertThat(log.warnings).containsExactly("fake-runtime delete fake-1 exited with status 1: device or resource busy");
+    assertThat(log.warnings)
+        .containsExactly(
+            "fake-runtime delete fake-1 exited with status 1: device or resource busy");
   }
 
   @Test
   void runningContainer_leftover_isItsInitPid() {
-    behave("state", "echo '{\"id\":\"fake-1\",\"pid\":4242,\"status\":\"running\",\"bundle\":\"/x\"}'");
+    behave(
+        "state",
+        "echo '{\"id\":\"fake-1\",\"pid\":4242,\"status\":\"running\",\"bundle\":\"/x\"}'");
 
     assertThat(runtime.leftover(ID)).contains(new Leftover(ID, 4242));
   }

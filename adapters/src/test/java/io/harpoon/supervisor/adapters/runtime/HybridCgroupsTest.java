@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class HybridCgroupsTest {
 
-  private static final String V1 = String.join("\n",
-      "31 23 0:28 / /sys/fs/cgroup rw,relatime - tmpfs tmpfs rw,mode=755",
-      "32 31 0:29 / /sys/fs/cgroup/cpu rw,relatime - cgroup cgroup rw,cpu",
-      "35 31 0:32 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory",
-      "40 31 0:37 / /sys/fs/cgroup/systemd rw,relatime - cgroup cgroup rw,xattr,name=systemd");
+  private static final String V1 =
+      String.join(
+          "\n",
+          "31 23 0:28 / /sys/fs/cgroup rw,relatime - tmpfs tmpfs rw,mode=755",
+          "32 31 0:29 / /sys/fs/cgroup/cpu rw,relatime - cgroup cgroup rw,cpu",
+          "35 31 0:32 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory",
+          "40 31 0:37 / /sys/fs/cgroup/systemd rw,relatime - cgroup cgroup rw,xattr,name=systemd");
   private static final String UNIFIED_MOUNT =
       "41 31 0:38 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw";
 
@@ -24,8 +26,10 @@ class HybridCgroupsTest {
     controllers.put(Path.of("/sys/fs/cgroup/unified"), "hugetlb\n");
 
     assertThat(HybridCgroups.crunRefusal(V1 + "\n" + UNIFIED_MOUNT, controllers::get))
-        .hasValueSatisfying(reason -> assertThat(reason)
-            .contains("hybrid", "/sys/fs/cgroup/unified", "hugetlb", "use runc"));
+        .hasValueSatisfying(
+            reason ->
+                assertThat(reason)
+                    .contains("hybrid", "/sys/fs/cgroup/unified", "hugetlb", "use runc"));
   }
 
   @Test
@@ -50,9 +54,11 @@ class HybridCgroupsTest {
 
   @Test
   void onlyNamedV1HierarchyPlusCgroup2_crunRefusal_isEmpty() {
-    String systemdOnly = String.join("\n",
-        "40 31 0:37 / /sys/fs/cgroup/systemd rw,relatime - cgroup cgroup rw,xattr,name=systemd",
-        UNIFIED_MOUNT);
+    String systemdOnly =
+        String.join(
+            "\n",
+            "40 31 0:37 / /sys/fs/cgroup/systemd rw,relatime - cgroup cgroup rw,xattr,name=systemd",
+            UNIFIED_MOUNT);
     controllers.put(Path.of("/sys/fs/cgroup/unified"), "memory\n");
 
     assertThat(HybridCgroups.crunRefusal(systemdOnly, controllers::get)).isEmpty();

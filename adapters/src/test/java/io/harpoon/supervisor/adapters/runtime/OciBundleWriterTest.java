@@ -28,11 +28,13 @@ class OciBundleWriterTest {
     Path config = writer.write(spec);
 
     assertThat(config).isEqualTo(runDirectory.resolve("config.json"));
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config)))
+        .isEqualTo("rw-------");
     JsonNode written = Json.mapper().readTree(config.toFile());
     assertThat(written.at("/root/path").asText()).isEqualTo(image.toRealPath().toString());
     try (var files = Files.list(runDirectory)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("rootfs", "config.json");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("rootfs", "config.json");
     }
   }
 
@@ -43,7 +45,8 @@ class OciBundleWriterTest {
 
     writer.write(LaunchSpecs.defaults().build("web-1", "web", dir));
 
-    assertThat(Json.mapper().readTree(dir.resolve("config.json").toFile()).get("hostname").asText()).isEqualTo("web");
+    assertThat(Json.mapper().readTree(dir.resolve("config.json").toFile()).get("hostname").asText())
+        .isEqualTo("web");
   }
 
   @Test

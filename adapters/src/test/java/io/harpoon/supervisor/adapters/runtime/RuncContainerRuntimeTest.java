@@ -30,7 +30,9 @@ class RuncContainerRuntimeTest {
 
   @TempDir Path runDirectory;
   private final RecordingLog log = new RecordingLog();
-  private final ContainerId id = new ContainerId("hs-test-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+  private final ContainerId id =
+      new ContainerId(
+          "hs-test-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
   private RuncContainerRuntime runtime;
 
   @BeforeEach
@@ -67,15 +69,22 @@ class RuncContainerRuntimeTest {
 
   @Test
   void createdContainer_release_leavesNoStateAndNoCgroup() throws Exception {
-    int pid = runtime.create(spec().limits(32, 0.5, 4096).command("sleep", "100").build(id.value(), "box", runDirectory));
+    int pid =
+        runtime.create(
+            spec()
+                .limits(32, 0.5, 4096)
+                .command("sleep", "100")
+                .build(id.value(), "box", runDirectory));
     CompletableFuture<WaitStatus> exit = exitOf(pid);
     assertThat(runtime.leftover(id)).contains(new Leftover(id, pid));
     Path memory = Path.of("/sys/fs/cgroup/memory/harpoon", id.value());
     assertThat(memory.resolve("memory.limit_in_bytes")).hasContent(Long.toString(32L << 20));
     if (Files.exists(memory.resolve("memory.memsw.limit_in_bytes"))) {
-      assertThat(memory.resolve("memory.memsw.limit_in_bytes")).hasContent(Long.toString(32L << 20));
+      assertThat(memory.resolve("memory.memsw.limit_in_bytes"))
+          .hasContent(Long.toString(32L << 20));
     }
-    assertThat(Path.of("/sys/fs/cgroup/cpu/harpoon", id.value(), "cpu.cfs_quota_us")).hasContent("50000");
+    assertThat(Path.of("/sys/fs/cgroup/cpu/harpoon", id.value(), "cpu.cfs_quota_us"))
+        .hasContent("50000");
 
     runtime.release(id);
 
@@ -89,14 +98,18 @@ class RuncContainerRuntimeTest {
   void container_runs_withItsHostnameAsUid1AndItsEnvAndStorage() throws Exception {
     Path out = Files.createDirectory(runDirectory.resolve("out"));
     Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
-    String script = "hostname > /out/hostname; id -u > /out/uid; id -g > /out/gid; echo $GREETING > /out/env;"
-        + " echo x > /scratch/x && echo writable > /out/scratch; echo x > /bin/x || echo read-only > /out/root";
+    String script =
+        "hostname > /out/hostname; id -u > /out/uid; id -g > /out/gid; echo $GREETING > /out/env;"
+            + " echo x > /scratch/x && echo writable > /out/scratch; echo x > /bin/x || echo"
+            + " read-only > /out/root";
 
-    WaitStatus status = run(spec()
-        .env(Map.of("GREETING", "hello"))
-        .limits(48, 0.5, 1024)
-        .storage(Map.of("/scratch", 4L), Map.of("/out", out.toString()))
-        .command("sh", "-c", script));
+    WaitStatus status =
+        run(
+            spec()
+                .env(Map.of("GREETING", "hello"))
+                .limits(48, 0.5, 1024)
+                .storage(Map.of("/scratch", 4L), Map.of("/out", out.toString()))
+                .command("sh", "-c", script));
 
     assertThat(status).isEqualTo(new WaitStatus.Exited(0));
     assertThat(out.resolve("hostname")).hasContent("box");

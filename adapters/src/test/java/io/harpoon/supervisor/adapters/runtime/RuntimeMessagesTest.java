@@ -14,12 +14,15 @@ class RuntimeMessagesTest {
 
   @Test
   void jsonLog_fromJsonLog_keepsOnlyErrorMessages() throws IOException {
-    Path log = write("""
-        {"level":"warning","msg":"cgroup v1 is deprecated","time":"t"}
-        {"level":"error","msg":"runc create failed: exec: \\"x\\": not found","time":"t"}
-        """);
+    Path log =
+        write(
+            """
+            {"level":"warning","msg":"cgroup v1 is deprecated","time":"t"}
+            {"level":"error","msg":"runc create failed: exec: \\"x\\": not found","time":"t"}
+            """);
 
-    assertThat(RuntimeMessages.fromJsonLog(log)).containsExactly("runc create failed: exec: \"x\": not found");
+    assertThat(RuntimeMessages.fromJsonLog(log))
+        .containsExactly("runc create failed: exec: \"x\": not found");
   }
 
   @Test
@@ -36,7 +39,8 @@ class RuntimeMessagesTest {
       text.append("{\"level\":\"error\",\"msg\":\"e").append(i).append("\"}\n");
     }
 
-    assertThat(RuntimeMessages.fromJsonLog(write(text.toString()))).containsExactly("e5", "e6", "e7", "e8", "e9");
+    assertThat(RuntimeMessages.fromJsonLog(write(text.toString())))
+        .containsExactly("e5", "e6", "e7", "e8", "e9");
   }
 
   @Test
@@ -49,7 +53,10 @@ class RuntimeMessagesTest {
     String line = "x".repeat(2000);
 
     assertThat(RuntimeMessages.fromText(write("\n" + line + "\n\n")))
-        .singleElement().asString().hasSize(503).endsWith("...");
+        .singleElement()
+        .asString()
+        .hasSize(503)
+        .endsWith("...");
   }
 
   private Path write(String text) throws IOException {
