@@ -2,12 +2,16 @@ package io.harpoon.supervisor.adapters.posix;
 
 import io.harpoon.supervisor.domain.container.WaitStatus;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import jnr.constants.platform.Errno;
@@ -31,9 +35,11 @@ public final class NativeProcesses {
   private final ChildTable table = new ChildTable(RECENT_STATUSES);
   private final LinuxLibC libc;
   private final long ownPid = ProcessHandle.current().pid();
+  private final Thread reaper;
 
   private NativeProcesses(LinuxLibC libc) {
     this.libc = libc;
+    this.reaper = Reaper.start(libc, table);
   }
 
   /** The process-wide instance; the first call becomes subreaper and starts the reaper thread. */
@@ -88,8 +94,12 @@ public final class NativeProcesses {
   /**
    * Calls {@code listener} once with the status of {@code pid}: at once if it was already reaped,
    * else from the reaper thread. For a process that is not our child the status is {@code Unknown}.
+   * A listener must be quick and must not wait for another process (see {@link #awaitExit}).
    */
   public void onExit(int pid, Consumer<WaitStatus> listener) {
+    if (pid < 1) {
+      throw new IllegalArgumentException("no process has pid " + pid);
+    }
     AtomicBoolean called = new AtomicBoolean();
     Consumer<WaitStatus> once =
         status -> {
@@ -118,10 +128,34 @@ public final class NativeProcesses {
   }
 
   /**
+   * Blocks until {@code pid} has ended, at most {@code timeout}.
+   *
+   * @throws IllegalStateException when called from an exit listener: listeners run on the reaper
+   *     thread, which would wait for itself
+   */
+  public WaitStatus awaitExit(int pid, Duration timeout)
+      throws InterruptedException, TimeoutException {
+    if (Thread.currentThread() == reaper) {
+      throw new IllegalStateException("an exit listener cannot wait for a process");
+    }
+    try {
+      return exitOf(pid).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new AssertionError("exit futures never fail", e);
+    }
+  }
+
+  /**
    * Sends signal {@code number} to {@code pid}; false when the process is gone. A pid this reaper
    * has reaped is never signalled, as the kernel may have reused it. {@code ESRCH} is not an error.
+   *
+   * @throws IllegalArgumentException for a pid below 2: {@code kill(2)} reads 0 and -1 as "my
+   *     process group" and "every process I may signal", and 1 is the host's init
    */
   public boolean signal(int pid, int number) {
+    if (pid < 2) {
+      throw new IllegalArgumentException("refusing to signal pid " + pid);
+    }
     POSIX posix = NativePosix.get();
     return table.signalUnlessReaped(pid, p -> posix.kill(p, number) == 0);
   }
@@ -136,9 +170,7 @@ public final class NativeProcesses {
       throw new IllegalStateException(
           "cannot become child subreaper: " + Errno.valueOf(NativeLinux.errno()).description());
     }
-    NativeProcesses processes = new NativeProcesses(libc);
-    Reaper.start(libc, processes.table);
-    return processes;
+    return new NativeProcesses(libc);
   }
 
   private static final class Holder {

@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -111,7 +109,7 @@ final class RuntimeCli {
 
   private WaitStatus await(int pid, String command, Duration timeout) throws RuntimeFailure {
     try {
-      return processes.exitOf(pid).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return processes.awaitExit(pid, timeout);
     } catch (InterruptedException e) {
       processes.signal(pid, Signal.KILL.number());
       Thread.currentThread().interrupt();
@@ -119,8 +117,6 @@ final class RuntimeCli {
     } catch (TimeoutException e) {
       processes.signal(pid, Signal.KILL.number());
       throw new RuntimeFailure(command + " did not finish within " + timeout.toSeconds() + " s", e);
-    } catch (ExecutionException e) {
-      throw new AssertionError("exit futures never fail", e);
     }
   }
 

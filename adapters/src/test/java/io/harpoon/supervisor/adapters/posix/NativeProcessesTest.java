@@ -8,7 +8,9 @@ import io.harpoon.supervisor.domain.container.WaitStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,6 +122,42 @@ class NativeProcessesTest {
   }
 
   @Test
+  void exitListener_awaitingAnotherProcess_failsInsteadOfDeadlocking() throws Exception {
+    Path fifo = dir.resolve("go");
+    String script = "mkfifo " + fifo + " && touch " + fifo + ".ready && read x < " + fifo;
+    int first = processes.spawn(List.of("sh", "-c", script), Output.INHERIT, Output.INHERIT);
+    int second = processes.spawn(List.of("sleep", "100"), Output.INHERIT, Output.INHERIT);
+    try {
+      CompletableFuture<Throwable> failure = new CompletableFuture<>();
+      processes.onExit(first, status -> failure.complete(awaitFailure(second)));
+      awaitFile(dir.resolve("go.ready"));
+
+      Files.writeString(fifo, "go\n");
+
+      assertThat(failure.get(10, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class);
+    } finally {
+      processes.signal(second, 9);
+    }
+    assertThat(exit(second)).isEqualTo(new WaitStatus.Signaled(9));
+  }
+
+  private static Throwable awaitFailure(int pid) {
+    try {
+      processes.awaitExit(pid, Duration.ofSeconds(1));
+      return null;
+    } catch (Exception e) {
+      return e;
+    }
+  }
+
+  @Test
+  void pidThatKillReadsAsAGroup_signal_isRefused() {
+    assertThatThrownBy(() -> processes.signal(0, 9)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> processes.signal(-1, 9)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> processes.signal(1, 9)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void unknownCommand_spawn_failsWithTheReason() {
     assertThatThrownBy(
             () -> processes.spawn(List.of("no-such-command-xyz"), Output.INHERIT, Output.INHERIT))
@@ -164,7 +202,7 @@ class NativeProcessesTest {
                     + "; kill $!; wait"),
             Output.INHERIT,
             Output.INHERIT);
-    awaitFile(pidFile);
+    awaitContent(pidFile);
     int foreign = Integer.parseInt(Files.readString(pidFile).trim());
     var exit = processes.exitOf(foreign);
     assertThat(exit).isNotDone();
@@ -190,8 +228,16 @@ class NativeProcessesTest {
 
   private static void awaitFile(Path file) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while ((!Files.exists(file) || Files.readString(file).isBlank())
-        && System.nanoTime() < deadline) {
+    while (!Files.exists(file) && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(file).exists();
+  }
+
+  private static void awaitContent(Path file) throws Exception {
+    awaitFile(file);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (Files.readString(file).isBlank() && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
     assertThat(file).isNotEmptyFile();
