@@ -1,5 +1,6 @@
 package io.harpoon.supervisor.adapters.posix;
 
+import jnr.constants.platform.Errno;
 import jnr.ffi.LastError;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
@@ -41,6 +42,13 @@ public final class NativeLinux {
   /** The calling thread's {@code errno} as saved after its last call through {@link #get()}. */
   public static int errno() {
     return LastError.getLastError(Holder.RUNTIME);
+  }
+
+  /** The text of an {@code errno} value, e.g. "No such file or directory (errno 2)". */
+  public static String describe(int errno) {
+    Errno known = Errno.valueOf(errno);
+    String text = known.defined() ? known.description() : "unknown error";
+    return text + " (errno " + errno + ")";
   }
 
   private static final class Holder {

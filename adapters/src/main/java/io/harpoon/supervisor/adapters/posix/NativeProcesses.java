@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import jnr.constants.platform.Errno;
 import jnr.posix.POSIX;
 
 /**
@@ -71,7 +70,7 @@ public final class NativeProcesses {
     long pid = posix.posix_spawnp(argv.get(0), SpawnActions.of(stdout, stderr), argv, env);
     if (pid <= 0) {
       throw new IOException(
-          "cannot start " + argv.get(0) + ": " + Errno.valueOf(posix.errno()).description());
+          "cannot start " + argv.get(0) + ": " + NativeLinux.describe(posix.errno()));
     }
     table.spawned((int) pid, since);
     return (int) pid;
@@ -168,7 +167,7 @@ public final class NativeProcesses {
     LinuxLibC libc = NativeLinux.get();
     if (libc.prctl(NativeLinux.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0) {
       throw new IllegalStateException(
-          "cannot become child subreaper: " + Errno.valueOf(NativeLinux.errno()).description());
+          "cannot become child subreaper: " + NativeLinux.describe(NativeLinux.errno()));
     }
     return new NativeProcesses(libc);
   }

@@ -61,7 +61,7 @@ final class Reaper implements Runnable {
     if (errno == ECHILD) {
       table.awaitSpawnAfter(spawns);
     } else if (errno != EINTR) {
-      throw new IllegalStateException("waitid failed: " + Errno.valueOf(errno).description());
+      throw new IllegalStateException("waitid failed: " + NativeLinux.describe(errno));
     }
   }
 
