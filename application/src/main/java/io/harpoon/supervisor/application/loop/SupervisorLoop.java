@@ -49,7 +49,7 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
     if (plan instanceof StartupPlan.Refuse) {
       post(new Event.ConfigRejected(((StartupPlan.Refuse) plan).message(), ports.clock().instant()));
     } else {
-      post(new Event.StartRequested(ports.clock().instant()));
+      effects.takeOverOrStart();
     }
   }
 
@@ -112,6 +112,8 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
     EventLog.describe(event).ifPresent(ports.log()::info);
     if (event instanceof Event.Spawned) {
       effects.watchExit(((Event.Spawned) event).pid());
+    } else if (event instanceof Event.Adopted) {
+      effects.watchExit(((Event.Adopted) event).pid());
     }
     for (Effect effect : transition.effects()) {
       if (effect instanceof Effect.Terminate) {
