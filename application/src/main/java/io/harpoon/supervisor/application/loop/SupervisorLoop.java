@@ -71,12 +71,18 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
     return exitCode.getAsInt();
   }
 
-  /** Processes every queued event without blocking (tests drive the loop this way). */
-  public void runPending() {
+  /**
+   * Processes every queued event without blocking (tests drive the loop this way); returns how many it
+   * processed.
+   */
+  public int runPending() {
+    int processed = 0;
     Event event;
     while (exitCode.isEmpty() && (event = queue.poll()) != null) {
       step(event);
+      processed++;
     }
+    return processed;
   }
 
   /** The exit code once the supervisor decided to terminate. */

@@ -60,11 +60,11 @@ final class LoopHarness {
 
   /** Lets the loop and the worker run until neither has anything left to do. */
   LoopHarness settle() {
+    int processed;
     do {
-      loop.runPending();
       worker.runAll();
-    } while (worker.pending() > 0);
-    loop.runPending();
+      processed = loop.runPending();
+    } while (processed > 0 || worker.pending() > 0);
     return this;
   }
 

@@ -246,8 +246,9 @@ class SupervisorLoopTest {
   @Test
   void starting_runtimeHangs_givesUpAfterStartupGraceAndKillsALateContainer() {
     LoopHarness h = LoopHarness.withPolicy("always", "5s");
+    h.worker.runAll();
     h.loop.runPending();
-    assertThat(h.worker.pending()).isEqualTo(1);
+    assertThat(h.worker.pending()).as("the start, left hanging").isEqualTo(1);
 
     h.time.advance(Duration.ofSeconds(2));
     h.loop.runPending();
