@@ -62,6 +62,7 @@ public final class Main {
   }
 
   private int supervise(CommandLine commandLine, Path runDirectory) {
+    StartPath.warmUpInBackground();
     Injector injector = Guice.createInjector(new SupervisorModule(commandLine, runDirectory));
     SupervisorLoop loop = injector.getInstance(SupervisorLoop.class);
     SupervisorLog log = injector.getInstance(SupervisorLog.class);
