@@ -1,0 +1,105 @@
+package io.harpoon.supervisor.it;
+
+import static io.harpoon.supervisor.it.support.AgentConfig.agent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.harpoon.supervisor.it.support.ControlClient;
+import io.harpoon.supervisor.it.support.RunDirectory;
+import io.harpoon.supervisor.it.support.SupervisorProcess;
+import io.harpoon.supervisor.it.support.SupervisorState;
+import io.harpoon.supervisor.it.support.Workloads;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The restart policies and the back-off between quick crashes (SPEC §6). */
+public interface RestartScenarios extends Scenario {
+
+  @Test
+  default void policyNo_exitThree_staysDownWithStatusThree() throws IOException {
+    RunDirectory dir = fixture().runDirectory(agent().restart("no"));
+    SupervisorProcess supervisor = fixture().start(dir, Workloads.exitWith(3));
+    ControlClient client = fixture().connect(dir);
+
+    SupervisorState down = client.awaitState("the container ended", SupervisorState::ended, STARTED);
+    client.send("exit");
+
+    assertThat(down.exitStatus()).isEqualTo("{\"exited\":true,\"exit_status\":3}");
+    assertThat(down.restarting()).isFalse();
+    assertThat(down.restarts()).isZero();
+    assertThat(supervisor.awaitExit(PROMPTLY)).as("exit accepted: no restart pending").isZero();
+  }
+
+  @Test
+  default void policyOnFailure_exitThree_restartedAndCounted() throws IOException {
+    RunDirectory dir = fixture().runDirectory(agent().restart("on-failure"));
+    fixture().start(dir, Workloads.exitWith(3));
+    ControlClient client = fixture().connect(dir);
+
+    SupervisorState failed = client.awaitState("ended with 3, to be restarted",
+        s -> s.ended() && s.restarting(), STARTED);
+    SupervisorState again = client.awaitState("up again after two restarts",
+        s -> s.up() && s.restarts() >= 2, STARTED);
+
+    assertThat(failed.exitStatus()).isEqualTo("{\"exited\":true,\"exit_status\":3}");
+    assertThat(again.exitStatus()).as("cleared by the restart").isEqualTo("{}");
+    assertThat(client.states()).extracting(SupervisorState::restarts)
+        .as("the counter never goes back").isSorted();
+  }
+
+  @Test
+  default void policyOnFailure_exitZero_notRestarted() throws IOException {
+    RunDirectory dir = fixture().runDirectory(agent().restart("on-failure"));
+    SupervisorProcess supervisor = fixture().start(dir, Workloads.exitWith(0));
+    ControlClient client = fixture().connect(dir);
+
+    SupervisorState down = client.awaitState("the container ended", SupervisorState::ended, STARTED);
+    client.send("exit");
+
+    assertThat(down.exitStatus()).isEqualTo("{\"exited\":true}");
+    assertThat(down.restarting()).isFalse();
+    assertThat(down.restarts()).isZero();
+    assertThat(supervisor.awaitExit(PROMPTLY)).as("exit accepted: no restart pending").isZero();
+  }
+
+  @Test
+  default void policyAlways_exitZero_restarted() throws IOException {
+    RunDirectory dir = fixture().runDirectory(agent().restart("always"));
+    fixture().start(dir, Workloads.exitWith(0));
+    ControlClient client = fixture().connect(dir);
+
+    SupervisorState ended = client.awaitState("ended with 0, to be restarted",
+        s -> s.ended() && s.restarting(), STARTED);
+    SupervisorState again = client.awaitState("up again", s -> s.up() && s.restarts() >= 1, STARTED);
+
+    assertThat(ended.exitStatus()).isEqualTo("{\"exited\":true}");
+    assertThat(again.restarting()).isTrue();
+  }
+
+  @Test
+  default void quickCrashes_restartDelay200ms_delayDoubles() throws IOException {
+    RunDirectory dir = fixture().runDirectory(agent().restart("always"));
+    List<String> options = List.of("--restart-delay", "200ms", "--max-restart-delay", "10s",
+        "--backoff-reset", "30s");
+    fixture().start(dir, options, Workloads.runThenExit("0.5", 1));
+    ControlClient client = fixture().connect(dir);
+
+    SupervisorState start1 = client.awaitState("1st start", s -> s.up() && s.restarts() == 0, STARTED);
+    SupervisorState exit1 = client.awaitState("1st exit", SupervisorState::ended, STARTED);
+    SupervisorState start2 = client.awaitState("2nd start", s -> s.up() && s.restarts() == 1, STARTED);
+    SupervisorState exit2 = client.awaitState("2nd exit", SupervisorState::ended, STARTED);
+    SupervisorState start3 = client.awaitState("3rd start", s -> s.up() && s.restarts() == 2, STARTED);
+
+    Duration gap1 = between(start1, start2);
+    Duration gap2 = between(start2, start3);
+    assertThat(gap2).as("2nd to 3rd start (%s) vs 1st to 2nd (%s)", gap2, gap1).isGreaterThan(gap1);
+    // The restart timer starts when the exit is seen, a little before this client reads the state.
+    assertThat(between(exit1, start2)).as("first delay").isGreaterThan(Duration.ofMillis(150));
+    assertThat(between(exit2, start3)).as("doubled delay").isGreaterThan(Duration.ofMillis(350));
+  }
+
+  private static Duration between(SupervisorState earlier, SupervisorState later) {
+    return Duration.ofNanos(later.receivedNanos() - earlier.receivedNanos());
+  }
+}
