@@ -36,8 +36,8 @@ public interface ContainerSetupScenarios extends Scenario {
       "ulimit -n > /data/nofile",
       "echo $$ > /data/pid",
       "cat /proc/mounts > /data/mounts",
-      "if echo x > /tmp/probe 2>/dev/null; then echo writable; else echo refused; fi > /data/rootfs",
-      "if echo x > /scratch/small 2>/dev/null; then echo writable; else echo refused; fi > /data/scratch",
+      "if echo x 2>/dev/null > /tmp/probe; then echo writable; else echo refused; fi > /data/rootfs",
+      "if echo x 2>/dev/null > /scratch/small; then echo writable; else echo refused; fi > /data/scratch",
       "if dd if=/dev/zero of=/scratch/big bs=1M count=3 2>/dev/null; then echo fits; else echo full; fi"
           + " > /data/scratch-size",
       "trap 'exit 0' TERM",
@@ -64,9 +64,11 @@ public interface ContainerSetupScenarios extends Scenario {
     soft.assertThat(read(results, "cwd")).isEqualTo("/tmp");
     soft.assertThat(read(results, "nofile")).isEqualTo("1000");
     soft.assertThat(read(results, "pid")).as("own pid namespace").isEqualTo("1");
-    soft.assertThat(rootMountOptions(read(results, "mounts"))).as("rootfs mount").startsWith("ro");
+    soft.assertThat(mountOptions(read(results, "mounts"), "/", "")).as("rootfs mount").startsWith("ro,");
     soft.assertThat(read(results, "rootfs")).as("write to /tmp of the rootfs").isEqualTo("refused");
-    soft.assertThat(read(results, "scratch")).as("tmpfs /scratch").isEqualTo("writable");
+    soft.assertThat(mountOptions(read(results, "mounts"), "/scratch", "tmpfs")).as("tmpfs /scratch")
+        .contains("size=2048k");
+    soft.assertThat(read(results, "scratch")).as("write to tmpfs /scratch").isEqualTo("writable");
     soft.assertThat(read(results, "scratch-size")).as("3 MB into a 2 MB tmpfs").isEqualTo("full");
     soft.assertThat(cpuQuota(dir.id())).as("cpu quota / period").isEqualTo(0.5);
     soft.assertAll();
@@ -82,9 +84,11 @@ public interface ContainerSetupScenarios extends Scenario {
     }
   }
 
-  private static String rootMountOptions(String mounts) {
-    return mounts.lines().map(line -> line.split(" ")).filter(f -> f.length > 3 && f[1].equals("/"))
-        .reduce((first, second) -> second).map(f -> f[3]).orElse("(no / in /proc/mounts)");
+  /** The options of the last mount on {@code target} (of {@code type}, unless empty) in /proc/mounts. */
+  private static String mountOptions(String mounts, String target, String type) {
+    return mounts.lines().map(line -> line.split(" "))
+        .filter(f -> f.length > 3 && f[1].equals(target) && (type.isEmpty() || f[2].equals(type)))
+        .reduce((first, second) -> second).map(f -> f[3]).orElse("(no " + target + " mount)");
   }
 
   /** The CPU quota of the container's cgroup, found from its init's /proc/PID/cgroup. */

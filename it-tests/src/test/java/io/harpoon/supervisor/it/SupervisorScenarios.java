@@ -3,6 +3,7 @@ package io.harpoon.supervisor.it;
 import io.harpoon.supervisor.it.support.Environment;
 import io.harpoon.supervisor.it.support.Prerequisites;
 import io.harpoon.supervisor.it.support.SupervisorFixture;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ public abstract class SupervisorScenarios implements LifecycleScenarios, StopSce
     ConfigErrorScenarios, ContainerSetupScenarios, CommandLineScenarios, RecoveryScenarios {
 
   private Environment environment;
+  private List<String> missing;
   private SupervisorFixture fixture;
 
   /** The environment the supervisors of this class run in; called once. */
@@ -30,18 +32,29 @@ public abstract class SupervisorScenarios implements LifecycleScenarios, StopSce
   @BeforeAll
   void checkPrerequisites() {
     environment = createEnvironment();
-    Prerequisites.require("the " + environment.name() + " supervisor suite",
-        environment.missingPrerequisites());
+    missing = environment.missingPrerequisites();
+    if (Prerequisites.onCi()) {
+      Prerequisites.require(suite(), missing);
+    }
   }
 
   @BeforeEach
   void newFixture() {
+    // Skipping test by test (not the class at once) makes the reports count and explain each skip.
+    Prerequisites.require(suite(), missing);
     fixture = new SupervisorFixture(environment);
   }
 
   @AfterEach
   void cleanUp() {
-    fixture.close();
+    if (fixture != null) {
+      fixture.close();
+      fixture = null;
+    }
+  }
+
+  private String suite() {
+    return "the " + environment.name() + " supervisor suite";
   }
 
   @Override

@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +28,8 @@ public final class RunDirectory {
   private static final List<String> DIRECTORIES =
       List.of("bin", "etc", "proc", "dev", "sys", "tmp", "data", "scratch");
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Set<PosixFilePermission> ALL_PERMISSIONS =
+      PosixFilePermissions.fromString("rwxrwxrwx");
 
   private final Path path;
   private final String id;
@@ -82,7 +86,7 @@ public final class RunDirectory {
    */
   public Path volume(String name) throws IOException {
     Path volume = Files.createDirectories(path.resolve("volumes").resolve(name));
-    Files.setPosixFilePermissions(volume, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Files.setPosixFilePermissions(volume, ALL_PERMISSIONS);
     return volume;
   }
 
@@ -134,9 +138,12 @@ public final class RunDirectory {
     for (String dir : DIRECTORIES) {
       Files.createDirectories(rootfs.resolve(dir));
     }
-    Files.setPosixFilePermissions(rootfs.resolve("tmp"), PosixFilePermissions.fromString("rwxrwxrwx"));
-    Files.copy(busybox, rootfs.resolve("bin/busybox"));
-    Files.setPosixFilePermissions(rootfs.resolve("bin/busybox"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    // runc gives a tmpfs the mode of the directory it covers: /scratch is writable for uid 1 only so.
+    for (String writable : List.of("tmp", "scratch")) {
+      Files.setPosixFilePermissions(rootfs.resolve(writable), ALL_PERMISSIONS);
+    }
+    Path binary = Files.copy(busybox, rootfs.resolve("bin/busybox"));
+    Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwxr-xr-x"));
     for (String applet : APPLETS) {
       Files.createSymbolicLink(rootfs.resolve("bin").resolve(applet), Path.of("busybox"));
     }
