@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class DurationText {
 
-  private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
+  private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
   private static final BigDecimal MAX_NANOS = BigDecimal.valueOf(Long.MAX_VALUE);
 
   private DurationText() {}
@@ -44,7 +44,8 @@ public final class DurationText {
       case "ns":
         return BigDecimal.ONE;
       case "us":
-      case "µs":
+      case "µs": // U+00B5 micro sign
+      case "μs": // U+03BC Greek mu, which Go accepts too
         return BigDecimal.valueOf(1_000L);
       case "ms":
         return BigDecimal.valueOf(1_000_000L);

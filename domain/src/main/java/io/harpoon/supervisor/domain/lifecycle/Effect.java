@@ -16,6 +16,10 @@ public sealed interface Effect {
   /** Send {@code signal} to the container's init process {@code pid}. */
   record SendSignal(int pid, Signal signal) implements Effect {
     public SendSignal {
+      // kill(2): pid 0 is the caller's process group, -1 every process it may signal (all, as root).
+      if (pid < 1) {
+        throw new IllegalArgumentException("not a process id: " + pid);
+      }
       Objects.requireNonNull(signal, "signal");
     }
   }

@@ -41,6 +41,7 @@ public sealed interface Event {
   record Adopted(int pid, long oomBaseline, int restarts, int ooms, long cpuBaseNanos, Instant at)
       implements Event {
     public Adopted {
+      requirePid(pid);
       Objects.requireNonNull(at, "at");
     }
   }
@@ -48,6 +49,7 @@ public sealed interface Event {
   /** The runtime started the container; {@code oomBaseline} is its cgroup's OOM-kill counter then. */
   record Spawned(int pid, long oomBaseline, Instant at) implements Event {
     public Spawned {
+      requirePid(pid);
       Objects.requireNonNull(at, "at");
     }
   }
@@ -109,6 +111,16 @@ public sealed interface Event {
   record SignalReceived(Instant at) implements Event {
     public SignalReceived {
       Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /**
+   * A process the lifecycle may take on (and so may later signal) has a real pid: kill(2) with 0 signals
+   * the caller's process group and with -1 every process it may signal.
+   */
+  private static void requirePid(int pid) {
+    if (pid < 1) {
+      throw new IllegalArgumentException("not a process id: " + pid);
     }
   }
 }

@@ -46,6 +46,9 @@ final class Starting {
 
   static Transition onSpawned(ContainerState state, Event.Spawned event) {
     if (state.phase() != Phase.STARTING) {
+      if (event.pid() == state.pid()) {
+        return stay(state);
+      }
       // A start we gave up on completed after all: make sure nothing runs unsupervised.
       return to(state, new Effect.SendSignal(event.pid(), Signal.KILL));
     }

@@ -38,8 +38,9 @@ public record Backoff(Duration base, Duration max, Duration resetAfter) {
       throw new IllegalArgumentException("failures must be at least 1: " + failures);
     }
     Duration delay = base;
-    for (int i = 1; i < failures && delay.compareTo(max) < 0; i++) {
-      delay = delay.multipliedBy(2);
+    // A zero base never grows; past max/2 the next doubling is max (and cannot overflow).
+    for (int i = 1; i < failures && delay.compareTo(max) < 0 && !delay.isZero(); i++) {
+      delay = delay.compareTo(max.dividedBy(2)) > 0 ? max : delay.multipliedBy(2);
     }
     return delay.compareTo(max) > 0 ? max : delay;
   }

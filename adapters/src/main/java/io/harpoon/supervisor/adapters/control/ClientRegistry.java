@@ -1,0 +1,70 @@
+package io.harpoon.supervisor.adapters.control;
+
+import io.harpoon.supervisor.domain.lifecycle.ContainerProcessState;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the selector thread shares between its clients: the set of connected clients, one scratch
+ * buffer for all reads and writes, and the frame of the latest state, encoded once for everyone who
+ * polls it. Confined to the selector thread.
+ */
+final class ClientRegistry {
+
+  private static final int SCRATCH_BYTES = 64 * 1024;
+
+  private final ControlServerLimits limits;
+  private final Set<ControlClient> clients = new LinkedHashSet<>();
+  private final ByteBuffer scratch = ByteBuffer.allocate(SCRATCH_BYTES);
+  private ContainerProcessState lastState;
+  private ByteBuffer lastFrame;
+
+  ClientRegistry(ControlServerLimits limits) {
+    this.limits = limits;
+  }
+
+  ControlServerLimits limits() {
+    return limits;
+  }
+
+  boolean full() {
+    return clients.size() >= limits.maxClients();
+  }
+
+  void add(ControlClient client) {
+    clients.add(client);
+  }
+
+  void remove(ControlClient client) {
+    clients.remove(client);
+  }
+
+  int size() {
+    return clients.size();
+  }
+
+  List<ControlClient> snapshot() {
+    return new ArrayList<>(clients);
+  }
+
+  boolean anyPendingOutput() {
+    return clients.stream().anyMatch(ControlClient::hasPendingOutput);
+  }
+
+  /** The shared scratch buffer, cleared. */
+  ByteBuffer scratch() {
+    return scratch.clear();
+  }
+
+  /** The frame of {@code state}, positioned at its start; encoded once per distinct state. */
+  ByteBuffer stateFrame(ContainerProcessState state) {
+    if (state != lastState && !state.equals(lastState)) {
+      lastFrame = ByteBuffer.wrap(SseEncoder.state(state)).asReadOnlyBuffer();
+      lastState = state;
+    }
+    return lastFrame.duplicate();
+  }
+}

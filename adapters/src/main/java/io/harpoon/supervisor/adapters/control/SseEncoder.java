@@ -1,0 +1,51 @@
+package io.harpoon.supervisor.adapters.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.harpoon.supervisor.adapters.json.Json;
+import io.harpoon.supervisor.adapters.json.StateJson;
+import io.harpoon.supervisor.domain.lifecycle.ContainerProcessState;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Frames events the supervisor sends on the control socket. Pure functions from values to the exact
+ * bytes on the wire: {@code event: TYPE\ndata: LINE\n...\n} with LF line ends, as the original did.
+ */
+public final class SseEncoder {
+
+  /** The event type of a state frame. */
+  public static final String STATE = "state";
+  /** The event type of a reply to a refused or unknown command. */
+  public static final String ERROR = "error";
+
+  private SseEncoder() {}
+
+  /** {@code event: state} with the compact JSON of {@code state}. */
+  public static byte[] state(ContainerProcessState state) {
+    return frame(STATE, StateJson.encode(state));
+  }
+
+  /** {@code event: error} with {@code {"command":...,"error":...}}, JSON-escaped. */
+  public static byte[] error(String command, String error) {
+    try {
+      return frame(ERROR, Json.mapper().writeValueAsString(new ErrorReplyJson(command, error)));
+    } catch (JsonProcessingException e) {
+      throw new AssertionError("two strings always serialize", e);
+    }
+  }
+
+  /**
+   * One event: the type line, one {@code data:} line per line of {@code data} (CR, LF and CRLF all split
+   * lines, so a receiver rebuilds {@code data} with LF), and the empty line that ends the event.
+   */
+  public static byte[] frame(String type, String data) {
+    if (type.indexOf('\n') >= 0 || type.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException("an event type cannot span lines: " + type);
+    }
+    StringBuilder frame = new StringBuilder(type.length() + data.length() + 16);
+    frame.append("event: ").append(type).append('\n');
+    for (String line : data.split("\r\n|\r|\n", -1)) {
+      frame.append("data: ").append(line).append('\n');
+    }
+    return frame.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+  }
+}

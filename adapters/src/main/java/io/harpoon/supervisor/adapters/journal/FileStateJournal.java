@@ -1,0 +1,87 @@
+package io.harpoon.supervisor.adapters.journal;
+
+import io.harpoon.supervisor.adapters.json.Json;
+import io.harpoon.supervisor.application.port.out.StateJournal;
+import io.harpoon.supervisor.application.port.out.SupervisorLog;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@link StateJournal} as {@code RUNDIR/state.json} (format: {@link JournalJson}), mode 0600.
+ *
+ * <p>Each record is crash-safe: the JSON goes to {@code state.json.tmp}, which is fsynced and renamed
+ * over {@code state.json}; then the directory is fsynced so the rename itself is durable (rename(2),
+ * fsync(2)). A reader therefore sees the old or the new entry, never a torn one. A crash can leave
+ * {@code state.json.tmp} behind; the next record replaces it.
+ */
+public final class FileStateJournal implements StateJournal {
+
+  /** The journal's file name in the run directory. */
+  public static final String FILE_NAME = "state.json";
+
+  private static final String TEMP_NAME = FILE_NAME + ".tmp";
+  private static final long MAX_BYTES = 1 << 20;
+
+  private final Path dir;
+  private final Path file;
+  private final Path temp;
+  private final SupervisorLog log;
+
+  /** A journal in {@code runDir}; failures to write are reported to {@code log}. */
+  public FileStateJournal(Path runDir, SupervisorLog log) {
+    this.dir = runDir.toAbsolutePath();
+    this.file = dir.resolve(FILE_NAME);
+    this.temp = dir.resolve(TEMP_NAME);
+    this.log = log;
+  }
+
+  @Override
+  public synchronized void record(Entry entry) {
+    try {
+      write(Json.mapper().writeValueAsBytes(JournalJson.of(entry)));
+    } catch (IOException | RuntimeException failed) {
+      log.warn("could not record the state in " + file + ": " + failed.getMessage());
+    }
+  }
+
+  @Override
+  public Optional<Entry> last() {
+    try {
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_BYTES) {
+        return Optional.empty();
+      }
+      JournalJson json = Json.mapper().readValue(Files.readAllBytes(file), JournalJson.class);
+      return json == null ? Optional.empty() : json.toEntry();
+    } catch (IOException | RuntimeException unreadable) {
+      return Optional.empty();
+    }
+  }
+
+  private void write(byte[] json) throws IOException {
+    Files.deleteIfExists(temp);
+    try (FileChannel out =
+        FileChannel.open(
+            temp,
+            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+      ByteBuffer bytes = ByteBuffer.wrap(json);
+      while (bytes.hasRemaining()) {
+        out.write(bytes);
+      }
+      out.force(true);
+    }
+    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+    try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+      directory.force(true);
+    }
+  }
+}
