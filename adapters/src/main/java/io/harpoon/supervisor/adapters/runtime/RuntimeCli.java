@@ -1,0 +1,141 @@
+package io.harpoon.supervisor.adapters.runtime;
+
+import io.harpoon.supervisor.adapters.posix.NativeProcesses;
+import io.harpoon.supervisor.adapters.posix.Output;
+import io.harpoon.supervisor.application.port.out.RuntimeFailure;
+import io.harpoon.supervisor.domain.container.Signal;
+import io.harpoon.supervisor.domain.container.WaitStatus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs the OCI runtime's command line ({@code runc} and {@code crun} take the same flags) as
+ * children of {@link NativeProcesses}. Every command logs to a file as JSON ({@code --log}), which
+ * is where its error messages are read from: a command whose output is the container's cannot have
+ * its stderr captured.
+ */
+final class RuntimeCli {
+
+  /** For commands only an abandoned start may end. */
+  static final Duration NO_TIMEOUT = Duration.ofDays(365);
+
+  private static final int MAX_STDOUT = 1 << 20;
+
+  private final String binary;
+  private final List<String> globalFlags;
+  private final NativeProcesses processes;
+
+  RuntimeCli(String binary, List<String> globalFlags, NativeProcesses processes) {
+    this.binary = binary;
+    this.globalFlags = List.copyOf(globalFlags);
+    this.processes = processes;
+  }
+
+  /** The runtime's name for messages, e.g. {@code runc}. */
+  String name() {
+    return Path.of(binary).getFileName().toString();
+  }
+
+  /**
+   * Runs a command whose stdout and stderr are the supervisor's, as the container inherits them
+   * from {@code create}. Its error messages are read from {@code log}, which is replaced.
+   */
+  RuntimeResult runInherited(List<String> args, Path log, InFlight inFlight) throws RuntimeFailure {
+    try {
+      Files.deleteIfExists(log);
+    } catch (IOException e) {
+      throw new RuntimeFailure("cannot replace " + log + ": " + e.getMessage(), e);
+    }
+    WaitStatus status = run(args, log, Output.INHERIT, Output.INHERIT, inFlight, NO_TIMEOUT);
+    return new RuntimeResult(status, "", RuntimeMessages.fromJsonLog(log));
+  }
+
+  /** Runs a command whose stdout and stderr are captured, ending it after {@code timeout}. */
+  RuntimeResult runCaptured(List<String> args, InFlight inFlight, Duration timeout)
+      throws RuntimeFailure {
+    Path scratch;
+    try {
+      scratch = Files.createTempDirectory("harpoon-runtime-");
+    } catch (IOException e) {
+      throw new RuntimeFailure(name() + " " + args.get(0) + ": " + e.getMessage(), e);
+    }
+    try {
+      Path out = scratch.resolve("stdout");
+      Path err = scratch.resolve("stderr");
+      Path log = scratch.resolve("log.json");
+      WaitStatus status = run(args, log, Output.toFile(out), Output.toFile(err), inFlight, timeout);
+      List<String> errors = RuntimeMessages.fromJsonLog(log);
+      return new RuntimeResult(
+          status, read(out), errors.isEmpty() ? RuntimeMessages.fromText(err) : errors);
+    } finally {
+      deleteQuietly(scratch);
+    }
+  }
+
+  private List<String> argv(List<String> args, Path log) {
+    List<String> argv = new ArrayList<>();
+    argv.add(binary);
+    argv.addAll(globalFlags);
+    argv.addAll(List.of("--log", log.toString(), "--log-format", "json"));
+    argv.addAll(args);
+    return argv;
+  }
+
+  private WaitStatus run(
+      List<String> args, Path log, Output out, Output err, InFlight inFlight, Duration timeout)
+      throws RuntimeFailure {
+    String command = name() + " " + args.get(0);
+    List<String> argv = argv(args, log);
+    int pid;
+    try {
+      pid = inFlight.track(() -> processes.spawn(argv, out, err));
+    } catch (IOException e) {
+      throw new RuntimeFailure(command + ": " + e.getMessage(), e);
+    } catch (InFlight.Abandoned e) {
+      throw new RuntimeFailure(command + " not run: the start was abandoned", e);
+    }
+    try {
+      return await(pid, command, timeout);
+    } finally {
+      inFlight.untrack(pid);
+    }
+  }
+
+  private WaitStatus await(int pid, String command, Duration timeout) throws RuntimeFailure {
+    try {
+      return processes.awaitExit(pid, timeout);
+    } catch (InterruptedException e) {
+      processes.signal(pid, Signal.KILL.number());
+      Thread.currentThread().interrupt();
+      throw new RuntimeFailure(command + " interrupted", e);
+    } catch (TimeoutException e) {
+      processes.signal(pid, Signal.KILL.number());
+      throw new RuntimeFailure(command + " did not finish within " + timeout.toSeconds() + " s", e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.size(file) > MAX_STDOUT ? "" : Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static void deleteQuietly(Path scratch) {
+    try (var files = Files.list(scratch)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Files.deleteIfExists(file);
+      }
+      Files.deleteIfExists(scratch);
+    } catch (IOException e) {
+      scratch.toFile().deleteOnExit();
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package io.harpoon.supervisor.adapters.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.harpoon.supervisor.adapters.json.Json;
+import io.harpoon.supervisor.application.port.out.LaunchSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Golden files in src/test/resources/oci; the temporary rootfs path reads {@code @ROOT@} there. */
+class OciSpecTest {
+
+  private static final HostFacts TYPICAL_HOST = new HostFacts(true, true);
+
+  @TempDir Path runDirectory;
+  private Path root;
+
+  @BeforeEach
+  void rootfs() throws IOException {
+    root = Files.createDirectory(runDirectory.resolve("rootfs"));
+  }
+
+  @Test
+  void defaults_config_matchesGolden() throws IOException {
+    LaunchSpec spec = LaunchSpecs.defaults().build("web-1", "web.example", runDirectory);
+
+    assertMatchesGolden(spec, TYPICAL_HOST, "defaults.json");
+  }
+
+  @Test
+  void envWithoutPath_config_addsTheConventionalPathAndSortsByName() throws IOException {
+    LaunchSpec spec =
+        LaunchSpecs.defaults()
+            .env(Map.of("GREETING", "hello world", "A_FIRST", "x=y"))
+            .workingDir("/srv")
+            .command("/bin/app", "--port", "8080")
+            .build("web-1", "web.example", runDirectory);
+
+    assertMatchesGolden(spec, TYPICAL_HOST, "env-without-path.json");
+  }
+
+  @Test
+  void envWithPath_config_keepsItsPathAndAddsNone() throws IOException {
+    LaunchSpec spec =
+        LaunchSpecs.defaults()
+            .env(Map.of("PATH", "/opt/bin", "GREETING", "hello"))
+            .build("web-1", "web.example", runDirectory);
+
+    assertMatchesGolden(spec, TYPICAL_HOST, "env-with-path.json");
+  }
+
+  @Test
+  void volumesAndTmp_config_mountsThemAfterTheSystemMountsParentsFirst() throws IOException {
+    LaunchSpec spec =
+        LaunchSpecs.defaults()
+            .storage(
+                Map.of("/scratch", 16L, "/data/cache", -1L, "/var//tmp/", 1L),
+                Map.of("/data", "/srv/volumes/data", "/data-old", "/srv/volumes/old"))
+            .build("web-1", "web.example", runDirectory);
+
+    assertMatchesGolden(spec, TYPICAL_HOST, "storage.json");
+  }
+
+  @Test
+  void memoryAndCpu_config_limitsMemoryWithoutExtraSwapAndSetsTheCpuQuota() throws IOException {
+    LaunchSpec spec =
+        LaunchSpecs.defaults().limits(64, 0.5, 1024).build("web-1", "web.example", runDirectory);
+
+    assertMatchesGolden(spec, TYPICAL_HOST, "limits.json");
+  }
+
+  @Test
+  void hostWithoutSwapAccountingOrResolvConf_config_usesSwappinessAndNoResolvMount()
+      throws IOException {
+    LaunchSpec spec =
+        LaunchSpecs.defaults().limits(64, 2, 4096).build("web-1", "web.example", runDirectory);
+
+    assertMatchesGolden(spec, new HostFacts(false, false), "limits-no-swap-accounting.json");
+  }
+
+  @Test
+  void tinyCpuShare_config_isRaisedToTheKernelMinimumQuota() {
+    LaunchSpec spec =
+        LaunchSpecs.defaults().limits(0, 0.001, 4096).build("web-1", "web.example", runDirectory);
+
+    JsonNode cpu = OciSpec.config(spec, root, TYPICAL_HOST).at("/linux/resources/cpu");
+
+    assertThat(cpu.get("quota").asLong()).isEqualTo(1000);
+    assertThat(cpu.get("period").asLong()).isEqualTo(100_000);
+  }
+
+  @Test
+  void fractionalCpu_config_roundsTheQuota() {
+    LaunchSpec spec =
+        LaunchSpecs.defaults()
+            .limits(0, 1.234567, 4096)
+            .build("web-1", "web.example", runDirectory);
+
+    JsonNode cpu = OciSpec.config(spec, root, TYPICAL_HOST).at("/linux/resources/cpu");
+
+    assertThat(cpu.get("quota").asLong()).isEqualTo(123_457);
+  }
+
+  private void assertMatchesGolden(LaunchSpec spec, HostFacts host, String golden)
+      throws IOException {
+    String actual =
+        Json.mapper()
+            .writerWithDefaultPrettyPrinter()
+            .writeValueAsString(OciSpec.config(spec, root, host))
+            .replace(root.toString(), "@ROOT@");
+    JsonNode expected;
+    try (InputStream in = getClass().getResourceAsStream("/oci/" + golden)) {
+      assertThat(in).as("golden file %s", golden).isNotNull();
+      expected = Json.mapper().readTree(in);
+    }
+    assertThat(Json.mapper().readTree(actual)).as(actual).isEqualTo(expected);
+  }
+}

@@ -1,0 +1,89 @@
+package io.harpoon.supervisor.bootstrap;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.harpoon.supervisor.adapters.control.ControlServerLimits;
+import io.harpoon.supervisor.adapters.control.UnixSocketControlServer;
+import io.harpoon.supervisor.adapters.signals.JdkOsSignals;
+import io.harpoon.supervisor.adapters.timers.ScheduledTimers;
+import io.harpoon.supervisor.application.loop.SupervisorLoop;
+import io.harpoon.supervisor.application.port.out.SupervisorLog;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * {@code harpoon-supervisor}: parses the command line, wires the adapters, serves the control socket and
+ * runs the supervisor loop on the main thread until an accepted {@code exit} or a signal-driven shutdown.
+ */
+public final class Main {
+
+  static final String PROGRAM = "harpoon-supervisor";
+  /** How long the final state may take to reach slow clients before the supervisor exits anyway. */
+  private static final Duration FINAL_FLUSH = Duration.ofSeconds(2);
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  Main(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    int code = new Main(System.out, System.err).run(args);
+    System.out.flush();
+    System.exit(code);
+  }
+
+  int run(String[] args) {
+    CommandLineParser parser = new CommandLineParser();
+    switch (parser.request(args)) {
+      case HELP:
+        out.print(parser.usage());
+        return 0;
+      case VERSION:
+        out.println(Version.line(PROGRAM));
+        return 0;
+      default:
+        break;
+    }
+    CommandLine commandLine;
+    try {
+      commandLine = parser.parse(args);
+    } catch (UsageException e) {
+      err.println(PROGRAM + ": " + e.getMessage());
+      err.print(parser.usage());
+      return 2;
+    }
+    return supervise(commandLine, Path.of("").toAbsolutePath());
+  }
+
+  private int supervise(CommandLine commandLine, Path runDirectory) {
+    Injector injector = Guice.createInjector(new SupervisorModule(commandLine, runDirectory));
+    SupervisorLoop loop = injector.getInstance(SupervisorLoop.class);
+    SupervisorLog log = injector.getInstance(SupervisorLog.class);
+    UnixSocketControlServer server;
+    try {
+      server = UnixSocketControlServer.open(runDirectory, loop.states(), loop, log,
+          ControlServerLimits.DEFAULT.withMaxClients(commandLine.maxClients()));
+    } catch (IOException e) {
+      err.println(PROGRAM + ": " + e.getMessage());
+      return 1;
+    }
+    try (JdkOsSignals signals = new JdkOsSignals(loop, log);
+        ScheduledTimers timers = injector.getInstance(ScheduledTimers.class)) {
+      signals.install();
+      loop.startMetricsTicks();
+      return loop.run();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    } finally {
+      server.close(FINAL_FLUSH);
+      injector.getInstance(ExecutorService.class).shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.harpoon.supervisor.bootstrap;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** The version and commit the build recorded, and the Java running the supervisor. */
+final class Version {
+
+  private Version() {}
+
+  /** e.g. {@code harpoon-supervisor 0.1.0 (commit 0123abcd4567) on Java 17.0.15 at /usr/lib/jvm/...}. */
+  static String line(String program) {
+    Properties build = new Properties();
+    try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        build.load(in);
+      }
+    } catch (IOException e) {
+      // An unreadable resource only costs the version line its details.
+    }
+    String version = known(build.getProperty("version"), "unknown");
+    String commit = known(build.getProperty("commit"), "unknown");
+    if ("true".equals(build.getProperty("dirty"))) {
+      commit += "-dirty";
+    }
+    return program + " " + version + " (commit " + commit + ") on Java "
+        + System.getProperty("java.version") + " at " + System.getProperty("java.home");
+  }
+
+  private static String known(String value, String fallback) {
+    return value == null || value.isEmpty() || value.startsWith("${") ? fallback : value;
+  }
+}
