@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -39,10 +40,10 @@ public abstract class SupervisorScenarios implements LifecycleScenarios, StopSce
   }
 
   @BeforeEach
-  void newFixture() {
+  void newFixture(TestInfo test) {
     // Skipping test by test (not the class at once) makes the reports count and explain each skip.
     Prerequisites.require(suite(), missing);
-    fixture = new SupervisorFixture(environment);
+    fixture = new SupervisorFixture(environment, test.getDisplayName());
   }
 
   @AfterEach

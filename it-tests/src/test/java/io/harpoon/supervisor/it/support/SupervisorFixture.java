@@ -27,13 +27,16 @@ public final class SupervisorFixture implements AutoCloseable {
   private static final String RUN_TAG = Long.toString(ProcessHandle.current().pid() % 46656, 36);
 
   private final Environment environment;
+  private final String test;
   private final List<RunDirectory> directories = new ArrayList<>();
   private final List<SupervisorProcess> supervisors = new ArrayList<>();
   private final List<ControlClient> clients = new ArrayList<>();
   private final List<SocketChannel> rawChannels = new ArrayList<>();
 
-  public SupervisorFixture(Environment environment) {
+  /** @param test the test's name, for the report of the supervisors' stderr */
+  public SupervisorFixture(Environment environment, String test) {
     this.environment = environment;
+    this.test = test;
   }
 
   public Environment environment() {
@@ -115,6 +118,7 @@ public final class SupervisorFixture implements AutoCloseable {
     for (RunDirectory dir : directories) {
       removeContainer(dir.id());
     }
+    System.out.println("==== " + test);
     for (int i = 0; i < supervisors.size(); i++) {
       report(i + 1, supervisors.get(i));
     }
