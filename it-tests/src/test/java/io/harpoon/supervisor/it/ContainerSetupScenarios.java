@@ -27,6 +27,7 @@ public interface ContainerSetupScenarios extends Scenario {
 
   /** Each line writes one observation to /data/NAME, then the workload idles until TERM. */
   String PROBE = String.join("\n",
+      "echo probe-on-stderr >&2",
       "hostname > /data/hostname",
       "id -u > /data/uid",
       "id -g > /data/gid",
@@ -71,6 +72,10 @@ public interface ContainerSetupScenarios extends Scenario {
     soft.assertThat(read(results, "scratch")).as("write to tmpfs /scratch").isEqualTo("writable");
     soft.assertThat(read(results, "scratch-size")).as("3 MB into a 2 MB tmpfs").isEqualTo("full");
     soft.assertThat(cpuQuota(dir.id())).as("cpu quota / period").isEqualTo(0.5);
+    soft.assertThat(supervisor.stderr()).as("the container's stderr is the supervisor's")
+        .contains("probe-on-stderr");
+    soft.assertThat(supervisor.stderr().lines().filter(line -> !line.contains("probe-on-stderr")))
+        .as("log lines name the container").isNotEmpty().allMatch(line -> line.contains(dir.id()));
     soft.assertAll();
     assertThat(supervisor.isAlive()).isTrue();
   }

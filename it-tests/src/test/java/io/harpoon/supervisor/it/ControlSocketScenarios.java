@@ -53,8 +53,11 @@ public interface ControlSocketScenarios extends Scenario {
     client.send("kill");
     client.awaitState("the container ended", SupervisorState::endedForGood, PROMPTLY);
 
+    SupervisorState current = fixture().connect(dir).awaitState("the current state", s -> true, PROMPTLY);
     client.send("exit");
 
+    assertThat(current.exitStatus()).as("a late client learns the last state at once")
+        .isEqualTo("{\"signaled\":true,\"signal\":9}");
     assertThat(supervisor.awaitExit(PROMPTLY)).isZero();
     assertThat(Files.exists(dir.control())).as("socket file removed").isFalse();
     client.awaitClosed(PROMPTLY);

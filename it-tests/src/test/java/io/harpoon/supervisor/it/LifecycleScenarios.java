@@ -55,16 +55,40 @@ public interface LifecycleScenarios extends Scenario {
   }
 
   @Test
-  default void allocatingOverTheLimit_oomKilled_reportsOomedAndCountsIt() throws IOException {
-    RunDirectory dir = fixture().runDirectory(agent().mem(16).restart("no"));
+  default void allocatingOverTheLimit_oomKilledTwice_reportsOomedAndCountsEach() throws IOException {
+    RunDirectory dir = fixture().runDirectory(agent().mem(16).restart("on-failure"));
     fixture().start(dir, Workloads.ALLOCATE_64MB);
     ControlClient client = fixture().connect(dir);
 
-    SupervisorState ended = client.awaitState("the container ended", SupervisorState::ended, STARTED);
+    SupervisorState first = client.awaitState("the first end", SupervisorState::ended, STARTED);
+    SupervisorState second = client.awaitState("the second end",
+        s -> s.ended() && s.restarts() == 1, STARTED);
 
-    assertThat(ended.oomed()).as("oomed in %s", ended).isTrue();
-    assertThat(ended.ooms()).isEqualTo(1);
-    assertThat(ended.restarting()).isFalse();
-    assertThat(ended.exited()).as("an OOM kill is not reported as an exit").isFalse();
+    assertThat(first.oomed()).as("oomed in %s", first).isTrue();
+    assertThat(first.ooms()).isEqualTo(1);
+    assertThat(first.restarting()).as("an OOM kill is a failure").isTrue();
+    assertThat(first.exited()).as("an OOM kill is not reported as an exit").isFalse();
+    assertThat(second.oomed()).isTrue();
+    assertThat(second.ooms()).isEqualTo(2);
+  }
+
+  @Test
+  default void restarted_metricsSamples_cpuTimeIsCumulative() throws IOException {
+    RunDirectory dir = fixture().runDirectory(agent().restart("always"));
+    fixture().start(dir, Workloads.BUSY_THEN_FAIL);
+    ControlClient client = fixture().connect(dir);
+
+    client.awaitState("a sample of the 1st run", s -> s.up() && s.restarts() == 0 && s.cpuTime() > 0,
+        Duration.ofSeconds(10));
+    SupervisorState restarted = client.awaitState("the 2nd run", s -> s.up() && s.restarts() == 1,
+        Duration.ofSeconds(10));
+    SupervisorState sample = client.awaitState("a sample of the 2nd run",
+        s -> s.up() && s.restarts() == 1 && s.receivedNanos() > restarted.receivedNanos(),
+        Duration.ofSeconds(8));
+
+    long firstRun = client.states().stream().filter(s -> s.receivedNanos() < restarted.receivedNanos())
+        .mapToLong(SupervisorState::cpuTime).max().orElseThrow();
+    assertThat(sample.cpuTime()).as("cpu time of both runs").isGreaterThan(firstRun);
+    assertThat(restarted.cpuTime()).as("no reset at the restart").isGreaterThanOrEqualTo(firstRun);
   }
 }

@@ -24,6 +24,10 @@ public final class Workloads {
   public static final List<String> BUSY_LOOP =
       List.of("sh", "-c", "trap 'exit 0' TERM; echo ready; while true; do :; done");
 
+  /** Burns CPU for four seconds (longer than a metrics period), then exits 1. */
+  public static final List<String> BUSY_THEN_FAIL = List.of("sh", "-c",
+      "end=$(($(date +%s) + 4)); while [ \"$(date +%s)\" -lt $end ]; do :; done; exit 1");
+
   /**
    * Touches 64 MB as the container's init itself (no shell in between), so that with a smaller
    * memory limit the OOM killer has to kill the init: reading /dev/zero fills the whole buffer.
