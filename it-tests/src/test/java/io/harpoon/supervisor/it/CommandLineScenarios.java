@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.harpoon.supervisor.it.support.RunDirectory;
 import io.harpoon.supervisor.it.support.SupervisorFixture;
 import io.harpoon.supervisor.it.support.SupervisorProcess;
+import io.harpoon.supervisor.it.support.Workloads;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ public interface CommandLineScenarios extends Scenario {
   @CsvSource(delimiter = '|', value = {
       "--hostname h -- true                 | ID",
       "--hostname h --ID ../x -- true       | ../x",
+      "--hostname h --ID .x -- true         | .x",
       "--hostname h --ID ok --              | command",
       "--hostname h --ID ok                 | command",
       "--ID ok -- true                      | hostname",
@@ -32,6 +34,20 @@ public interface CommandLineScenarios extends Scenario {
     assertThat(supervisor.awaitExit(SupervisorFixture.STARTUP)).isEqualTo(2);
     assertThat(supervisor.stderr()).contains(named).containsIgnoringCase("usage");
     assertThat(dir.entries()).as("nothing created in the run directory").isEqualTo(before);
+  }
+
+  @Test
+  default void lowerCaseIdAlias_started_runsTheContainer() throws IOException {
+    RunDirectory dir = fixture().runDirectory();
+    List<String> arguments = new java.util.ArrayList<>(SupervisorFixture.arguments(dir,
+        SupervisorFixture.FAST_OPTIONS, Workloads.TERM_HANDLER));
+    arguments.set(arguments.indexOf("--ID"), "--id");
+    SupervisorProcess supervisor = fixture().launch(dir, arguments);
+    supervisor.awaitControlSocket(dir.control(), SupervisorFixture.STARTUP);
+
+    awaitRunning(fixture().connect(dir), supervisor);
+
+    assertThat(fixture().run("runc", "state", dir.id()).stdout()).contains("\"running\"");
   }
 
   @Test

@@ -92,6 +92,19 @@ public interface ConfigErrorScenarios extends Scenario {
     assertThat(reported.err()).contains("nonexistent");
   }
 
+  @Test
+  default void brokenRunDirectory_sigterm_exitsZero() throws IOException {
+    RunDirectory dir = fixture().runDirectory(agent().restart("always"));
+    dir.deleteRootfs();
+    SupervisorProcess supervisor = fixture().start(dir, Workloads.TERM_HANDLER);
+    fixture().connect(dir).awaitState("a state with err", s -> !s.err().isEmpty(), STARTED);
+
+    supervisor.signal("TERM");
+
+    assertThat(supervisor.awaitExit(PROMPTLY)).isZero();
+    assertThat(Files.exists(dir.control())).isFalse();
+  }
+
   private SupervisorState awaitErrAndExit(RunDirectory dir, SupervisorProcess supervisor)
       throws IOException {
     ControlClient client = fixture().connect(dir);

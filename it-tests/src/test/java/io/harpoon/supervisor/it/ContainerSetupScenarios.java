@@ -11,6 +11,7 @@ import io.harpoon.supervisor.it.support.RunDirectory;
 import io.harpoon.supervisor.it.support.SupervisorFixture;
 import io.harpoon.supervisor.it.support.SupervisorProcess;
 import io.harpoon.supervisor.it.support.SupervisorState;
+import io.harpoon.supervisor.it.support.Workloads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,6 +38,8 @@ public interface ContainerSetupScenarios extends Scenario {
       "ulimit -n > /data/nofile",
       "echo $$ > /data/pid",
       "cat /proc/mounts > /data/mounts",
+      "grep NoNewPrivs /proc/self/status > /data/nnp",
+      "for ns in net uts ipc mnt pid; do echo $ns $(readlink /proc/self/ns/$ns); done > /data/ns",
       "if echo x 2>/dev/null > /tmp/probe; then echo writable; else echo refused; fi > /data/rootfs",
       "if echo x 2>/dev/null > /scratch/small; then echo writable; else echo refused; fi > /data/scratch",
       "if dd if=/dev/zero of=/scratch/big bs=1M count=3 2>/dev/null; then echo fits; else echo full; fi"
@@ -71,6 +74,12 @@ public interface ContainerSetupScenarios extends Scenario {
         .contains("size=2048k");
     soft.assertThat(read(results, "scratch")).as("write to tmpfs /scratch").isEqualTo("writable");
     soft.assertThat(read(results, "scratch-size")).as("3 MB into a 2 MB tmpfs").isEqualTo("full");
+    soft.assertThat(mountOptions(read(results, "mounts"), "/etc/resolv.conf", ""))
+        .as("host resolv.conf").startsWith("ro,");
+    soft.assertThat(mountOptions(read(results, "mounts"), "/sys", "sysfs")).as("sysfs").startsWith("ro,");
+    soft.assertThat(read(results, "nnp").replaceAll("\\s+", " ")).isEqualTo("NoNewPrivs: 1");
+    soft.assertThat(namespaces(read(results, "ns"))).as("namespaces shared with the host")
+        .isEqualTo(List.of("net"));
     soft.assertThat(cpuQuota(dir.id())).as("cpu quota / period").isEqualTo(0.5);
     soft.assertThat(supervisor.stderr()).as("the container's stderr is the supervisor's")
         .contains("probe-on-stderr");
@@ -78,6 +87,30 @@ public interface ContainerSetupScenarios extends Scenario {
         .as("log lines name the container").isNotEmpty().allMatch(line -> line.contains(dir.id()));
     soft.assertAll();
     assertThat(supervisor.isAlive()).isTrue();
+  }
+
+  @Test
+  default void rootfsIsASymlink_started_containerRunsOnItsTarget() throws IOException {
+    RunDirectory dir = fixture().runDirectory(agent());
+    Path target = Files.move(dir.rootfs(), dir.path().resolve("image"));
+    Files.createSymbolicLink(dir.rootfs(), Path.of("image"));
+    SupervisorProcess supervisor = fixture().start(dir, Workloads.TERM_HANDLER);
+    ControlClient client = fixture().connect(dir);
+
+    awaitRunning(client, supervisor);
+
+    assertThat(Files.isDirectory(target.resolve("bin"))).isTrue();
+  }
+
+  /** The names of the namespaces in "name link" lines whose link is the same as this process's. */
+  private static List<String> namespaces(String lines) {
+    return lines.lines().map(line -> line.split(" ")).filter(f -> f.length == 2).filter(f -> {
+      try {
+        return Files.readSymbolicLink(Path.of("/proc/self/ns", f[0])).toString().equals(f[1]);
+      } catch (IOException e) {
+        return false;
+      }
+    }).map(f -> f[0]).toList();
   }
 
   private static String read(Path results, String name) {
