@@ -42,7 +42,7 @@ public interface ClientIsolationScenarios extends Scenario {
     client.send("kill");
     SupervisorState last = client.awaitState("the end", SupervisorState::endedForGood, PROMPTLY);
 
-    assertThat(Scenario.since(sent, last)).isLessThan(Duration.ofSeconds(2));
+    assertThat(Scenario.since(sent, last)).isLessThan(Duration.ofSeconds(3));
     assertThat(supervisor.isAlive()).isTrue();
   }
 

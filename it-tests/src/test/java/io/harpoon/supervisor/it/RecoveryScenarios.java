@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What survives the supervisor: state.json, no zombies, and a successor's take-over (SPEC §3, §8). */
 public interface RecoveryScenarios extends Scenario {
@@ -40,6 +42,26 @@ public interface RecoveryScenarios extends Scenario {
     assertThat(saved.path("restarting").asBoolean(true)).isFalse();
     assertThat(saved.path("container_exit_status").toString())
         .isEqualTo("{\"signaled\":true,\"signal\":9}");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"exit command", "SIGTERM"})
+  default void supervisorExitsCleanly_leavesNoRuntimeContainerOrCgroup(String how) throws IOException {
+    RunDirectory dir = fixture().runDirectory(agent().restart("no"));
+    SupervisorProcess supervisor = fixture().start(dir, Workloads.TERM_HANDLER);
+    ControlClient client = fixture().connect(dir);
+    awaitRunning(client, supervisor);
+
+    if (how.equals("SIGTERM")) {
+      supervisor.signal("TERM");
+    } else {
+      client.send("stop");
+      client.awaitState("the container ended", SupervisorState::ended, PROMPTLY);
+      client.send("exit");
+    }
+
+    assertThat(supervisor.awaitExit(PROMPTLY)).isZero();
+    assertThat(fixture().leftovers(dir.id())).as("left on the host after exit 0").isEmpty();
   }
 
   @Test

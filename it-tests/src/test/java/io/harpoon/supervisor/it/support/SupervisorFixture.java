@@ -127,18 +127,36 @@ public final class SupervisorFixture implements AutoCloseable {
     }
   }
 
+  /** What the container {@code id} left on the host: the runtime's container and cgroup directories. */
+  public List<String> leftovers(String id) {
+    List<String> found = new ArrayList<>();
+    CommandResult state = environment.run("runc", "state", id);
+    if (state.succeeded()) {
+      found.add("runc container " + id + ": " + state.stdout().replaceAll("\\s+", " "));
+    }
+    environment.run("sh", "-c", findCgroups(id)).stdout().lines().forEach(found::add);
+    return found;
+  }
+
   private void removeContainer(String id) {
     environment.run("runc", "delete", "--force", id);
-    // A relative cgroup path lands under the cgroup of whoever created it, so look for harpoon/<id>
-    // anywhere in the hierarchies; rmdir only succeeds once the last process in it is gone.
-    String find = "find /sys/fs/cgroup -maxdepth 8 -type d -path '*/harpoon/" + id + "' 2>/dev/null";
+    String find = findCgroups(id);
     try {
       Poll.until("cgroups harpoon/" + id + " removed", Duration.ofSeconds(5), () -> environment
+          // rmdir succeeds once the last process in the cgroup is gone.
           .run("sh", "-c", find + " | while read -r d; do rmdir \"$d\" 2>/dev/null; done; " + find)
           .stdout().isBlank());
     } catch (AssertionError e) {
       System.out.println("leftover cgroups: " + e.getMessage());
     }
+  }
+
+  /**
+   * A relative cgroup path lands under the cgroup of whoever created it, so this looks for harpoon/ID
+   * anywhere in the hierarchies.
+   */
+  private static String findCgroups(String id) {
+    return "find /sys/fs/cgroup -maxdepth 8 -type d -path '*/harpoon/" + id + "' 2>/dev/null";
   }
 
   private static void report(int n, SupervisorProcess supervisor) {
