@@ -44,6 +44,18 @@ public interface ConfigErrorScenarios extends Scenario {
         dir.write(agent().restart("sometimes").mem(-5));
       }
     },
+    BAD_DURATION("shutdown") {
+      @Override
+      void apply(RunDirectory dir) throws IOException {
+        dir.write(agent().graceShutdown("soon"));
+      }
+    },
+    RELATIVE_VOLUME_PATH("/data") {
+      @Override
+      void apply(RunDirectory dir) throws IOException {
+        dir.write(agent().volume("/data", "volumes/data"));
+      }
+    },
     MISSING_ROOTFS("rootfs") {
       @Override
       void apply(RunDirectory dir) throws IOException {

@@ -122,6 +122,21 @@ public interface RecoveryScenarios extends Scenario {
     assertThat(lines(data.resolve("starts"))).as("started again").isEqualTo(2);
   }
 
+  @Test
+  default void supervisorKilledWhileCrashLooping_successorStarted_keepsTheCounters() throws IOException {
+    RunDirectory dir = fixture().runDirectory(agent().restart("always"));
+    SupervisorProcess first = fixture().start(dir, Workloads.runThenExit("0.2", 1));
+    SupervisorState before = fixture().connect(dir).awaitState("two restarts",
+        s -> s.restarts() >= 2, STARTED);
+    first.killHard();
+
+    fixture().start(dir, Workloads.runThenExit("0.2", 1));
+    SupervisorState after = fixture().connect(dir).awaitState("up", SupervisorState::up, STARTED);
+
+    assertThat(after.restarts()).as("restarts continue from state.json").isGreaterThanOrEqualTo(
+        before.restarts());
+  }
+
   private static Optional<JsonNode> stateJson(RunDirectory dir) {
     try {
       return dir.stateJson();

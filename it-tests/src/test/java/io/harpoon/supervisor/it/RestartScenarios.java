@@ -106,6 +106,19 @@ public interface RestartScenarios extends Scenario {
     assertThat(gap1).as("1st to 2nd start").isGreaterThan(Duration.ofMillis(650));
   }
 
+  @Test
+  default void defaultOptions_crash_restartedAfterOneSecond() throws IOException {
+    RunDirectory dir = fixture().runDirectory(agent().restart("on-failure"));
+    fixture().start(dir, List.of(), Workloads.exitWith(1));
+    ControlClient client = fixture().connect(dir);
+
+    SupervisorState exit = client.awaitState("the exit", SupervisorState::ended, STARTED);
+    SupervisorState start = client.awaitState("the restart", s -> s.up() && s.restarts() == 1, STARTED);
+
+    assertThat(between(exit, start)).as("the default restart delay, 1 s")
+        .isGreaterThan(Duration.ofMillis(950)).isLessThan(Duration.ofSeconds(5));
+  }
+
   private static Duration between(SupervisorState earlier, SupervisorState later) {
     return Duration.ofNanos(later.receivedNanos() - earlier.receivedNanos());
   }
