@@ -35,7 +35,9 @@ public final class RuncContainerRuntime implements ContainerRuntime {
   static final String PID_FILE = "container.pid";
   static final String LOG_FILE = "runtime.log";
   private static final Duration MAINTENANCE_TIMEOUT = Duration.ofSeconds(30);
-  private static final Set<String> ALIVE = Set.of("created", "running", "paused", "pausing");
+  // A "created" container never ran its command: its supervisor died mid-start, so it is cleaned up
+  // and started afresh rather than taken over.
+  private static final Set<String> ALIVE = Set.of("running", "paused", "pausing");
 
   private final RuntimeCli cli;
   private final NativeProcesses processes;

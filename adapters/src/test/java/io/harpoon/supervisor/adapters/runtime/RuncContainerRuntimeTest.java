@@ -76,6 +76,9 @@ class RuncContainerRuntimeTest {
                 .command("sleep", "100")
                 .build(id.value(), "box", runDirectory));
     CompletableFuture<WaitStatus> exit = exitOf(pid);
+    // Created but never started: known to the runtime, but nothing a successor should take over.
+    assertThat(runtime.leftover(id)).contains(new Leftover(id, 0));
+    runtime.start(id);
     assertThat(runtime.leftover(id)).contains(new Leftover(id, pid));
     Path memory = Path.of("/sys/fs/cgroup/memory/harpoon", id.value());
     assertThat(memory.resolve("memory.limit_in_bytes")).hasContent(Long.toString(32L << 20));

@@ -9,7 +9,9 @@ import io.harpoon.supervisor.domain.lifecycle.ContainerProcessState;
 import io.harpoon.supervisor.domain.lifecycle.ContainerState;
 import io.harpoon.supervisor.domain.lifecycle.Effect;
 import io.harpoon.supervisor.domain.lifecycle.Event;
+import io.harpoon.supervisor.application.port.out.ContainerRuntime;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -24,7 +26,6 @@ final class EffectRunner {
   private final Executor worker;
   private final StateFanOut fanOut;
   private final Consumer<Event> post;
-  private boolean started;
   private ContainerProcessState lastLogged;
 
   EffectRunner(StartupPlan plan, SupervisorPorts ports, Executor worker, StateFanOut fanOut,
@@ -72,10 +73,6 @@ final class EffectRunner {
 
   private void startContainer() {
     LaunchSpec spec = ((StartupPlan.Launch) plan).spec();
-    if (!started) {
-      started = true;
-      removeLeftover(spec.id());
-    }
     try {
       int pid = ports.runtime().create(spec);
       long oomBaseline = ports.metrics().oomKills(spec.id()).orElse(0);
@@ -87,14 +84,34 @@ final class EffectRunner {
   }
 
   /**
-   * A container with our id that the runtime still knows was left by a supervisor that died: this one
-   * owns the control socket, so nobody else supervises it. Remove it, or the create would fail.
+   * Before the first start: a container with our id that the runtime still knows was left by a
+   * supervisor that died (this one owns the control socket, so nobody else supervises it). A running one
+   * is taken over with the counters its predecessor journaled; anything else is removed, or the create
+   * would fail, and the container starts afresh.
    */
-  private void removeLeftover(ContainerId id) {
-    ports.runtime().leftover(id).ifPresent(leftover -> {
-      ports.log().warn("removing container " + id + " left by a previous supervisor (pid " + leftover.pid() + ")");
-      ports.runtime().release(id);
+  void takeOverOrStart() {
+    worker.execute(() -> {
+      Optional<ContainerRuntime.Leftover> leftover = ports.runtime().leftover(id());
+      if (leftover.isPresent() && leftover.get().pid() > 0) {
+        post.accept(adoption(leftover.get().pid()));
+        return;
+      }
+      leftover.ifPresent(dead -> {
+        ports.log().warn("removing container " + id() + " left stopped by a previous supervisor");
+        ports.runtime().release(id());
+      });
+      post.accept(new Event.StartRequested(now()));
     });
+  }
+
+  private Event.Adopted adoption(int pid) {
+    Optional<StateJournal.Entry> previous = ports.journal().last().filter(e -> e.pid() == pid);
+    long oomBaseline = previous.map(StateJournal.Entry::oomBaseline)
+        .orElseGet(() -> ports.metrics().oomKills(id()).orElse(0));
+    int restarts = previous.map(e -> e.state().restarts()).orElse(0);
+    int ooms = previous.map(e -> e.state().ooms()).orElse(0);
+    long cpuBase = previous.map(StateJournal.Entry::cpuBaseNanos).orElse(0L);
+    return new Event.Adopted(pid, oomBaseline, restarts, ooms, cpuBase, now());
   }
 
   private void publish(Effect.Publish publish, ContainerState state) {

@@ -49,7 +49,7 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
     if (plan instanceof StartupPlan.Refuse) {
       post(new Event.ConfigRejected(((StartupPlan.Refuse) plan).message(), ports.clock().instant()));
     } else {
-      post(new Event.StartRequested(ports.clock().instant()));
+      effects.takeOverOrStart();
     }
   }
 
@@ -71,12 +71,18 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
     return exitCode.getAsInt();
   }
 
-  /** Processes every queued event without blocking (tests drive the loop this way). */
-  public void runPending() {
+  /**
+   * Processes every queued event without blocking (tests drive the loop this way); returns how many it
+   * processed.
+   */
+  public int runPending() {
+    int processed = 0;
     Event event;
     while (exitCode.isEmpty() && (event = queue.poll()) != null) {
       step(event);
+      processed++;
     }
+    return processed;
   }
 
   /** The exit code once the supervisor decided to terminate. */
@@ -112,6 +118,8 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
     EventLog.describe(event).ifPresent(ports.log()::info);
     if (event instanceof Event.Spawned) {
       effects.watchExit(((Event.Spawned) event).pid());
+    } else if (event instanceof Event.Adopted) {
+      effects.watchExit(((Event.Adopted) event).pid());
     }
     for (Effect effect : transition.effects()) {
       if (effect instanceof Effect.Terminate) {

@@ -8,6 +8,7 @@ import io.harpoon.supervisor.application.fake.RecordingJournal;
 import io.harpoon.supervisor.application.fake.RecordingLog;
 import io.harpoon.supervisor.application.port.in.SendCommand;
 import io.harpoon.supervisor.application.port.out.ConfigLoad;
+import io.harpoon.supervisor.application.port.out.StateJournal;
 import io.harpoon.supervisor.domain.container.ConfigDraft;
 import io.harpoon.supervisor.domain.container.ContainerId;
 import io.harpoon.supervisor.domain.lifecycle.Command;
@@ -27,11 +28,16 @@ final class LoopHarness {
   final FakeCgroupMetrics metrics = new FakeCgroupMetrics();
   final ManualTime time = new ManualTime();
   final DeferredExecutor worker = new DeferredExecutor();
-  final RecordingJournal journal = new RecordingJournal();
+  final RecordingJournal journal;
   final RecordingLog log = new RecordingLog();
   final SupervisorLoop loop;
 
   LoopHarness(ConfigLoad load, List<String> command) {
+    this(load, command, new RecordingJournal());
+  }
+
+  LoopHarness(ConfigLoad load, List<String> command, RecordingJournal journal) {
+    this.journal = journal;
     StartupPlan.Request request =
         new StartupPlan.Request(ID, "host", command, Path.of("/run/c1"), Backoff.DEFAULT);
     SupervisorPorts ports = new SupervisorPorts(runtime, metrics, time, time, journal, log);
@@ -40,19 +46,25 @@ final class LoopHarness {
 
   /** A container with the given restart policy and shutdown grace, running {@code sleep 100}. */
   static LoopHarness withPolicy(String restart, String shutdownGrace) {
+    return withPolicy(restart, shutdownGrace, null);
+  }
+
+  /** The same, in a run directory whose previous supervisor journaled {@code previous}. */
+  static LoopHarness withPolicy(String restart, String shutdownGrace, StateJournal.Entry previous) {
     ConfigDraft draft = new ConfigDraft(java.util.Map.of(), List.of(), java.util.Map.of(),
         java.util.Map.of(), "", 64, 0, 0, java.util.Map.of(), java.util.Map.of(), "2s", shutdownGrace,
         restart);
-    return new LoopHarness(new ConfigLoad(draft, List.of()), List.of("sleep", "100"));
+    RecordingJournal journal = previous == null ? new RecordingJournal() : new RecordingJournal(previous);
+    return new LoopHarness(new ConfigLoad(draft, List.of()), List.of("sleep", "100"), journal);
   }
 
   /** Lets the loop and the worker run until neither has anything left to do. */
   LoopHarness settle() {
+    int processed;
     do {
-      loop.runPending();
       worker.runAll();
-    } while (worker.pending() > 0);
-    loop.runPending();
+      processed = loop.runPending();
+    } while (processed > 0 || worker.pending() > 0);
     return this;
   }
 

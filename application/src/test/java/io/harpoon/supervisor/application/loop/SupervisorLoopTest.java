@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.harpoon.supervisor.application.fake.RecordingSubscriber;
 import io.harpoon.supervisor.application.port.out.ConfigLoad;
 import io.harpoon.supervisor.application.port.out.ContainerRuntime;
+import io.harpoon.supervisor.application.port.out.StateJournal;
 import io.harpoon.supervisor.domain.container.ConfigDraft;
 import io.harpoon.supervisor.domain.container.ExitStatus;
 import io.harpoon.supervisor.domain.container.Metrics;
@@ -14,6 +15,7 @@ import io.harpoon.supervisor.domain.lifecycle.ContainerProcessState;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class SupervisorLoopTest {
 
@@ -28,13 +30,50 @@ class SupervisorLoopTest {
   }
 
   @Test
-  void created_leftoverContainer_isReleasedBeforeCreate() {
+  void created_stoppedLeftoverContainer_isReleasedBeforeCreate() {
     LoopHarness h = LoopHarness.withPolicy("no", "5s");
-    h.runtime.leaveContainer(new ContainerRuntime.Leftover(LoopHarness.ID, 4242));
+    h.runtime.leaveContainer(new ContainerRuntime.Leftover(LoopHarness.ID, 0));
     h.settle();
 
     assertThat(h.runtime.calls()).containsExactly("leftover c1", "release c1", "create c1", "start c1");
     assertThat(h.log.lines()).anyMatch(l -> l.startsWith("WARN removing container c1"));
+  }
+
+  @Test
+  void created_runningLeftoverContainer_isTakenOverWithJournaledCountersAndNoRestart() {
+    ContainerProcessState journaled = new ContainerProcessState(
+        true, true, "", ExitStatus.NONE, 4, 1, new Metrics(900, 1, 1));
+    LoopHarness h = LoopHarness.withPolicy("always", "5s",
+        new StateJournal.Entry(journaled, 4242, 3, 5_000));
+    h.runtime.leaveContainer(new ContainerRuntime.Leftover(LoopHarness.ID, 4242));
+    h.settle();
+
+    assertThat(h.runtime.calls()).containsExactly("leftover c1");
+    assertThat(h.current().up()).isTrue();
+    assertThat(h.current().restarts()).isEqualTo(4);
+    assertThat(h.current().ooms()).isEqualTo(1);
+    assertThat(h.log.lines()).anyMatch(l -> l.contains("adopted running container, pid 4242"));
+
+    h.metrics.setOomKills(3);
+    h.runtime.exit(4242, new WaitStatus.Unknown());
+    h.settle();
+    assertThat(h.current().exitStatus()).isEqualTo(new ExitStatus.Unknown());
+  }
+
+  @Test
+  void adopted_oomCounterRoseBeforeAnUnobservableExit_isReportedAsOom() {
+    LoopHarness h = LoopHarness.withPolicy("no", "5s");
+    h.metrics.setOomKills(7);
+    h.runtime.leaveContainer(new ContainerRuntime.Leftover(LoopHarness.ID, 4242));
+    h.settle();
+
+    h.metrics.setOomKills(8);
+    h.runtime.exit(4242, new WaitStatus.Unknown());
+    h.settle();
+
+    assertThat(h.current().exitStatus()).isEqualTo(new ExitStatus.OomKilled());
+    assertThat(h.current().ooms()).isEqualTo(1);
+    assertThat(h.current().restarting()).isFalse();
   }
 
   @Test
@@ -207,8 +246,9 @@ class SupervisorLoopTest {
   @Test
   void starting_runtimeHangs_givesUpAfterStartupGraceAndKillsALateContainer() {
     LoopHarness h = LoopHarness.withPolicy("always", "5s");
+    h.worker.runAll();
     h.loop.runPending();
-    assertThat(h.worker.pending()).isEqualTo(1);
+    assertThat(h.worker.pending()).as("the start, left hanging").isEqualTo(1);
 
     h.time.advance(Duration.ofSeconds(2));
     h.loop.runPending();
@@ -221,6 +261,7 @@ class SupervisorLoopTest {
   }
 
   @Test
+  @Timeout(10)
   void run_returnsTheExitCodeOnceExitIsAccepted() throws InterruptedException {
     LoopHarness h = LoopHarness.withPolicy("no", "5s").settle();
     h.runtime.exit(h.pid(), new WaitStatus.Exited(0));

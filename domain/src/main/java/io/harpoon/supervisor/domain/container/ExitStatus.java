@@ -6,7 +6,10 @@ public sealed interface ExitStatus {
   /** No exit since the container was last started. */
   ExitStatus NONE = new None();
 
-  /** Classifies a wait status: a SIGKILL while the cgroup's OOM-kill counter rose is an OOM kill. */
+  /**
+   * Classifies a wait status: a SIGKILL while the cgroup's OOM-kill counter rose is an OOM kill, and so
+   * is an exit that could not be observed (a taken-over container) while the counter rose.
+   */
   static ExitStatus of(WaitStatus wait, boolean oomKillObserved) {
     if (wait instanceof WaitStatus.Exited) {
       return new Exited(((WaitStatus.Exited) wait).code());
@@ -15,7 +18,7 @@ public sealed interface ExitStatus {
       int signal = ((WaitStatus.Signaled) wait).signal();
       return oomKillObserved && signal == Signal.KILL.number() ? new OomKilled() : new Signaled(signal);
     }
-    return new Unknown();
+    return oomKillObserved ? new OomKilled() : new Unknown();
   }
 
   /** Whether a restart policy of {@code on-failure} treats this exit as a failure. */

@@ -36,6 +36,11 @@ class ExitStatusTest {
   }
 
   @Test
+  void unknownWaitWhileOomCounterRose_of_isOomKilled() {
+    assertThat(ExitStatus.of(new WaitStatus.Unknown(), true)).isEqualTo(new ExitStatus.OomKilled());
+  }
+
+  @Test
   void onlyExitZero_isFailure_isFalse() {
     assertThat(new ExitStatus.Exited(0).isFailure()).isFalse();
     assertThat(new ExitStatus.Exited(1).isFailure()).isTrue();
