@@ -86,7 +86,7 @@ public interface ClientIsolationScenarios extends Scenario {
 
     // CAP_DAC_OVERRIDE gets nobody past the file mode, so the check of the peer's credentials shows.
     CommandResult privileged = fixture().environment().run(Duration.ofSeconds(10), concat(asNobody,
-        List.of("--inh-caps", "+dac_override", "--ambient-caps", "+dac_override"), read));
+        concat(List.of("--inh-caps", "+dac_override", "--ambient-caps", "+dac_override"), read)));
     CommandResult plain = fixture().environment().run(Duration.ofSeconds(10), concat(asNobody, read));
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.control())))
@@ -138,8 +138,7 @@ public interface ClientIsolationScenarios extends Scenario {
     return all.array();
   }
 
-  @SafeVarargs
-  private static List<String> concat(List<String>... parts) {
-    return Arrays.stream(parts).flatMap(List::stream).toList();
+  private static List<String> concat(List<String> first, List<String> second) {
+    return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
   }
 }
