@@ -1,0 +1,47 @@
+package io.harpoon.supervisor.it.support;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Where the supervisor under test runs: on this host, or (added later) inside a privileged container.
+ * The scenarios only talk to it through this interface, the run directory and the control socket, so
+ * every environment runs the same scenarios.
+ *
+ * <p>Contract: a run directory created by the test under {@link #runBase()} is visible to the supervisor
+ * at the same path, and so is its {@code control} socket.
+ */
+public interface Environment {
+
+  /** A short name for messages, e.g. {@code native}. */
+  String name();
+
+  /** What is missing to run the suite here (not root, no runc, ...); empty when everything is there. */
+  List<String> missingPrerequisites();
+
+  /** Whether a tool (e.g. {@code socat}) can be run by {@link #run}. */
+  boolean hasTool(String tool);
+
+  /** The directory under which run directories are created; kept short for unix socket paths. */
+  Path runBase();
+
+  /** The static busybox copied into each container's rootfs. */
+  Path busybox();
+
+  /**
+   * Starts {@code harpoon-supervisor arguments...} with {@code runDirectory} as its working directory,
+   * its stdout and stderr going to the given files. Does not wait for anything.
+   */
+  SupervisorProcess start(Path runDirectory, List<String> arguments, Path stdout, Path stderr)
+      throws IOException;
+
+  /** Runs a command beside the supervisor (same kernel view: runc, kill, /proc), bounded by timeout. */
+  CommandResult run(Duration timeout, List<String> command);
+
+  /** Shorthand for {@link #run(Duration, List)} with 10 seconds. */
+  default CommandResult run(String... command) {
+    return run(Duration.ofSeconds(10), List.of(command));
+  }
+}
