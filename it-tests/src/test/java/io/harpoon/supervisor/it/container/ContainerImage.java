@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -130,13 +129,17 @@ public final class ContainerImage {
     return Duration.ofNanos(System.nanoTime() - started);
   }
 
+  /**
+   * Untags every other tag of the repository; Docker deletes an image with its last tag. By tag, not
+   * by id, so an image that someone also tagged otherwise keeps that tag.
+   */
   private static void removeOtherTags(DockerClient docker, String keep) {
-    List<Image> images = docker.listImagesCmd().withImageNameFilter(REPOSITORY).exec();
-    for (Image image : images) {
-      List<String> tags = image.getRepoTags() == null ? List.of() : List.of(image.getRepoTags());
-      if (!tags.contains(keep)) {
-        LOG.info("removing stale image {} {}", image.getId(), tags);
-        docker.removeImageCmd(image.getId()).withForce(true).exec();
+    for (Image image : docker.listImagesCmd().withReferenceFilter(REPOSITORY).exec()) {
+      for (String tag : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
+        if (tag.startsWith(REPOSITORY + ":") && !tag.equals(keep)) {
+          LOG.info("removing stale image {}", tag);
+          docker.removeImageCmd(tag).withForce(true).exec();
+        }
       }
     }
   }

@@ -75,12 +75,12 @@ class ContainerSmokeIT {
             runDirectory.resolve("supervisor.err"));
     try (StateStream states = StateStream.connect(runDirectory.resolve("control"), STARTUP)) {
       states.await("up:true", s -> s.contains("\"up\":true"), STARTUP);
-      assertThat(
-              host.exec("cat", "/sys/fs/cgroup/memory/harpoon/" + id + "/memory.limit_in_bytes")
-                  .stdout()
-                  .strip())
-          .as("the nested container's memory limit")
+      assertThat(cgroupFile("memory", id, "memory.limit_in_bytes"))
+          .as("the nested container's memory limit (64 MB)")
           .isEqualTo("67108864");
+      assertThat(cgroupFile("cpu", id, "cpu.cfs_quota_us"))
+          .as("the nested container's CPU quota (0.5 of a 100 ms period)")
+          .isEqualTo("50000");
 
       states.send("kill");
       states.await(
@@ -92,6 +92,14 @@ class ContainerSmokeIT {
     } finally {
       supervisor.destroyForcibly();
     }
+  }
+
+  /** A file of the nested container's cgroup, read inside the host container. */
+  private static String cgroupFile(String controller, String id, String file) {
+    String path = "/sys/fs/cgroup/" + controller + "/harpoon/" + id + "/" + file;
+    ExecResult cat = host.exec("cat", path);
+    assertThat(cat.succeeded()).as("cat " + path + ": " + cat).isTrue();
+    return cat.stdout().strip();
   }
 
   private String stderr() throws IOException {

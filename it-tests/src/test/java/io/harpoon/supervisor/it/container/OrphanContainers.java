@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Containers left behind by a test JVM that died before removing them. Testcontainers' reaper (Ryuk)
- * would remove them, but it is an image pulled from a registry and is disabled here; so each
+ * Containers left behind by a test JVM that died before removing them. Testcontainers' reaper
+ * (Ryuk) would remove them, but it is an image pulled from a registry and is disabled here; so each
  * container carries the pid of the JVM that started it, and the next run removes those whose JVM is
  * gone. This assumes the Docker daemon runs on this machine, as it does in this suite.
  */
@@ -37,7 +37,11 @@ final class OrphanContainers {
       if (!alive(owner)) {
         LOG.info("removing container {} left by the dead test JVM {}", container.getId(), owner);
         try {
-          docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+          docker
+              .removeContainerCmd(container.getId())
+              .withForce(true)
+              .withRemoveVolumes(true)
+              .exec();
         } catch (NotFoundException e) {
           // Removed meanwhile by someone else: that is the outcome we want.
         }
