@@ -94,6 +94,33 @@ class ContainerSmokeIT {
     }
   }
 
+  @Test
+  void spawnedSleep_killed_exitValueIs128PlusNineAndPidIsTheContainers() throws Exception {
+    ContainerProcess sleep =
+        host.spawn(
+            runDirectory,
+            List.of("sleep", "1000"),
+            runDirectory.resolve("sleep.out"),
+            runDirectory.resolve("sleep.err"));
+
+    assertThat(host.exec("cat", "/proc/" + sleep.pid() + "/comm").stdout().strip())
+        .isEqualTo("sleep");
+    assertThat(sleep.isAlive()).isTrue();
+    sleep.destroyForcibly();
+    assertThat(sleep.waitFor(10, TimeUnit.SECONDS)).as("sleep ended").isTrue();
+    assertThat(sleep.exitValue()).isEqualTo(128 + 9);
+  }
+
+  @Test
+  void exec_pastItsTimeout_reportsTimedOutWithoutWaitingForTheCommand() {
+    long started = System.nanoTime();
+
+    ExecResult result = host.exec(Duration.ofMillis(500), List.of("sleep", "30"));
+
+    assertThat(result.exitCode()).isEqualTo(ExecResult.TIMED_OUT);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+  }
+
   /** A file of the nested container's cgroup, read inside the host container. */
   private static String cgroupFile(String controller, String id, String file) {
     String path = "/sys/fs/cgroup/" + controller + "/harpoon/" + id + "/" + file;

@@ -26,12 +26,22 @@ import org.testcontainers.utility.DockerImageName;
  * either side are seen at the same path on the other. Closing it removes the container and
  * everything started in it.
  *
- * <p>Why not {@code --privileged}: Docker then grants every capability it knows, and fails ("unable
- * to apply caps") where the host's bounding set lacks one, as on VMs without CAP_SYS_RESOURCE.
- * Instead the container gets every capability but that one, no seccomp or AppArmor profile, access
- * to every device (cgroup rule {@code a *:* rwm}, so runc can write its own device rules under it),
- * docker's init as pid 1 to reap orphans, and an entrypoint that remounts /sys and the cgroup
- * hierarchies read-write (see the image's harpoon-container-init).
+ * <p>Why not {@code --privileged}: Docker then grants every capability it knows, and runc fails
+ * ("unable to apply caps") where the host's bounding set lacks one, as on VMs without
+ * CAP_SYS_RESOURCE. Instead, what {@code --privileged} would give, piece by piece:
+ *
+ * <ul>
+ *   <li>every capability but CAP_SYS_RESOURCE (runc needs CAP_SYS_ADMIN for namespaces and mounts);
+ *   <li>no seccomp profile: Docker's default one denies keyctl(2), and runc fails with "unable to
+ *       join session keyring";
+ *   <li>no AppArmor profile: docker-default denies mount(2) where AppArmor is enabled;
+ *   <li>every device (rule {@code a *:* rwm}): runc's default device list fits in Docker's, but a
+ *       nested device rule must never be denied by the parent's;
+ *   <li>docker-init as pid 1, to reap what is orphaned in the container (a supervisor killed hard,
+ *       busybox timeout's watcher);
+ *   <li>an entrypoint that remounts /sys and the cgroup hierarchies read-write, as Docker mounts
+ *       them read-only for an unprivileged container (see the image's harpoon-container-init).
+ * </ul>
  */
 public final class DockerSupervisorHost implements AutoCloseable {
 
