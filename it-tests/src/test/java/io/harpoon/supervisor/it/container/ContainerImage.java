@@ -130,8 +130,8 @@ public final class ContainerImage {
   }
 
   /**
-   * Untags every other tag of the repository; Docker deletes an image with its last tag. By tag, not
-   * by id, so an image that someone also tagged otherwise keeps that tag.
+   * Untags every other tag of the repository; Docker deletes an image with its last tag. By tag,
+   * not by id, so an image that someone also tagged otherwise keeps that tag.
    */
   private static void removeOtherTags(DockerClient docker, String keep) {
     for (Image image : docker.listImagesCmd().withReferenceFilter(REPOSITORY).exec()) {

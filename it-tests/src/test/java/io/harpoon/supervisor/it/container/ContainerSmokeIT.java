@@ -38,7 +38,6 @@ class ContainerSmokeIT {
   static void startHost() throws IOException {
     missing = DockerPrerequisites.missing(ImageSources.ofThisMachine());
     if (missing.isEmpty()) {
-      Files.createDirectories(RUN_BASE);
       host = DockerSupervisorHost.start(ContainerImage.forThisMachine(), RUN_BASE);
     }
   }

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,10 +67,11 @@ public final class DockerSupervisorHost implements AutoCloseable {
   }
 
   /**
-   * Starts a container of {@code image} with {@code runBase} (absolute) bind-mounted read-write.
+   * Starts a container of {@code image} with {@code runBase} (created if absent) bind-mounted
+   * read-write at the same path.
    */
-  public static DockerSupervisorHost start(ContainerImage image, Path runBase) {
-    Path base = runBase.toAbsolutePath().normalize();
+  public static DockerSupervisorHost start(ContainerImage image, Path runBase) throws IOException {
+    Path base = Files.createDirectories(runBase.toAbsolutePath().normalize());
     OrphanContainers.remove(DockerClientFactory.instance().client());
     GenericContainer<?> container =
         new GenericContainer<>(DockerImageName.parse(image.name()))
