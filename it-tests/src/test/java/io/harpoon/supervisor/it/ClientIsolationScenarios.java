@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harpoon.supervisor.it.support.CommandResult;
 import io.harpoon.supervisor.it.support.ControlClient;
+import io.harpoon.supervisor.it.support.Environment;
 import io.harpoon.supervisor.it.support.Poll;
 import io.harpoon.supervisor.it.support.Prerequisites;
 import io.harpoon.supervisor.it.support.RunDirectory;
@@ -75,6 +76,7 @@ public interface ClientIsolationScenarios extends Scenario {
 
   @Test
   default void otherUser_connects_closedWithoutAnyState() throws IOException {
+    require(Environment.Feature.OTHER_USER_CLIENT);
     Prerequisites.require("the other-user scenario", List.of("setpriv", "socat", "timeout").stream()
         .filter(tool -> !fixture().environment().hasTool(tool)).map(tool -> "no " + tool).toList());
     RunDirectory dir = fixture().runDirectory(agent().restart("no"));

@@ -1,11 +1,13 @@
 package io.harpoon.supervisor.it;
 
 import io.harpoon.supervisor.it.support.ControlClient;
+import io.harpoon.supervisor.it.support.Environment;
 import io.harpoon.supervisor.it.support.SupervisorFixture;
 import io.harpoon.supervisor.it.support.SupervisorProcess;
 import io.harpoon.supervisor.it.support.SupervisorState;
 import io.harpoon.supervisor.it.support.Workloads;
 import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * What every group of scenarios shares: the fixture of the current test, and the bounded waits. The
@@ -21,6 +23,16 @@ public interface Scenario {
 
   /** The fixture of the running test. */
   SupervisorFixture fixture();
+
+  /**
+   * Skips the running scenario, with the environment's reason, where the environment lacks {@code feature}
+   * by design. Not a missing prerequisite, so it is a skip under CI too, and reported as one.
+   */
+  default void require(Environment.Feature feature) {
+    Environment environment = fixture().environment();
+    environment.lacks(feature).ifPresent(reason ->
+        Assumptions.abort("not in the " + environment.name() + " environment: " + reason));
+  }
 
   /** Waits for the first {@code up} state and for the workload to have set its TERM disposition. */
   default SupervisorState awaitRunning(ControlClient client, SupervisorProcess supervisor) {

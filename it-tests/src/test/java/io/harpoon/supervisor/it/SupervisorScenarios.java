@@ -4,6 +4,7 @@ import io.harpoon.supervisor.it.support.Environment;
 import io.harpoon.supervisor.it.support.Prerequisites;
 import io.harpoon.supervisor.it.support.SupervisorFixture;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +15,9 @@ import org.junit.jupiter.api.TestInstance;
  * Every end-to-end scenario of the built supervisor, checked against SPEC.md through its command line,
  * its run directory and its control socket only. A subclass says where the supervisor runs (its
  * {@link Environment}); the scenarios are the same everywhere.
+ *
+ * <p>A scenario that needs what an environment lacks by design ({@link Environment.Feature}) is skipped
+ * there with the environment's reason, see {@link Scenario#require}.
  *
  * <p>Without the prerequisites (root, runc, busybox, the distribution) the whole class is skipped,
  * except under CI=true where it fails.
@@ -51,6 +55,13 @@ public abstract class SupervisorScenarios implements LifecycleScenarios, StopSce
     if (fixture != null) {
       fixture.close();
       fixture = null;
+    }
+  }
+
+  @AfterAll
+  void closeEnvironment() {
+    if (environment != null) {
+      environment.close();
     }
   }
 

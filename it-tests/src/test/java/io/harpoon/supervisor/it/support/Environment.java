@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the supervisor under test runs: on this host, or (added later) inside a privileged container.
@@ -12,14 +13,31 @@ import java.util.List;
  *
  * <p>Contract: a run directory created by the test under {@link #runBase()} is visible to the supervisor
  * at the same path, and so is its {@code control} socket.
+ *
+ * <p>Closing it releases what it started (a container); the suite closes it after its last scenario.
  */
-public interface Environment {
+public interface Environment extends AutoCloseable {
+
+  /**
+   * What a scenario may need beyond the supervisor, a run directory and helper commands, which an
+   * environment may lack by design (not by a missing install: those are {@link #missingPrerequisites}).
+   */
+  enum Feature {
+    /** A client of the control socket running as another user: setpriv and socat beside the supervisor. */
+    OTHER_USER_CLIENT
+  }
 
   /** A short name for messages, e.g. {@code native}. */
   String name();
 
   /** What is missing to run the suite here (not root, no runc, ...); empty when everything is there. */
   List<String> missingPrerequisites();
+
+  /**
+   * Why this environment does not offer {@code feature}; empty when it does. A scenario that needs it
+   * is skipped with this reason, under CI too: the environment is as designed, nothing is missing.
+   */
+  Optional<String> lacks(Feature feature);
 
   /** Whether a tool (e.g. {@code socat}) can be run by {@link #run}. */
   boolean hasTool(String tool);
@@ -44,4 +62,8 @@ public interface Environment {
   default CommandResult run(String... command) {
     return run(Duration.ofSeconds(10), List.of(command));
   }
+
+  /** Releases what the environment started; nothing by default. */
+  @Override
+  default void close() {}
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -52,6 +53,12 @@ public final class HostEnvironment implements Environment {
       missing.add("no distribution at " + launcher + " (run mvn package first)");
     }
     return missing;
+  }
+
+  /** Everything a scenario may need is on this host once the prerequisites are installed. */
+  @Override
+  public Optional<String> lacks(Feature feature) {
+    return Optional.empty();
   }
 
   @Override
