@@ -102,15 +102,15 @@ public interface ContainerSetupScenarios extends Scenario {
     assertThat(Files.isDirectory(target.resolve("bin"))).isTrue();
   }
 
-  /** The names of the namespaces in "name link" lines whose link is the same as this process's. */
-  private static List<String> namespaces(String lines) {
-    return lines.lines().map(line -> line.split(" ")).filter(f -> f.length == 2).filter(f -> {
-      try {
-        return Files.readSymbolicLink(Path.of("/proc/self/ns", f[0])).toString().equals(f[1]);
-      } catch (IOException e) {
-        return false;
-      }
-    }).map(f -> f[0]).toList();
+  /**
+   * The names of the namespaces in "name link" lines that the supervisor's environment is in too: a
+   * command run beside the supervisor reads its own links (on this host the test's, in a container
+   * the container's).
+   */
+  private List<String> namespaces(String lines) {
+    return lines.lines().map(line -> line.split(" ")).filter(f -> f.length == 2)
+        .filter(f -> fixture().run("readlink", "/proc/self/ns/" + f[0]).stdout().strip().equals(f[1]))
+        .map(f -> f[0]).toList();
   }
 
   private static String read(Path results, String name) {
@@ -137,13 +137,13 @@ public interface ContainerSetupScenarios extends Scenario {
       for (String line : fixture().run("cat", "/proc/" + pid + "/cgroup").stdout().split("\n")) {
         String[] fields = line.split(":", 3);
         if (fields.length == 3 && List.of(fields[1].split(",")).contains("cpu")) {
-          Path cgroup = Path.of("/sys/fs/cgroup/cpu" + fields[2]);
           assertThat(fields[2]).as("cgroup path").endsWith("harpoon/" + id);
+          Path cgroup = cgroupDirectory("cgroup", "cpu", fields[2]);
           return Double.parseDouble(cat(cgroup.resolve("cpu.cfs_quota_us")))
               / Double.parseDouble(cat(cgroup.resolve("cpu.cfs_period_us")));
         }
         if (fields.length == 3 && fields[0].equals("0") && fields[2].endsWith("harpoon/" + id)) {
-          String[] max = cat(Path.of("/sys/fs/cgroup" + fields[2], "cpu.max")).split(" ");
+          String[] max = cat(cgroupDirectory("cgroup2", "", fields[2]).resolve("cpu.max")).split(" ");
           return Double.parseDouble(max[0]) / Double.parseDouble(max[1]);
         }
       }
@@ -151,6 +151,25 @@ public interface ContainerSetupScenarios extends Scenario {
     } catch (IOException | NumberFormatException e) {
       return -2;
     }
+  }
+
+  /**
+   * Where the cgroup {@code path} is in the environment's file system: below the mount point of its
+   * hierarchy, minus the root of that mount. A container's cgroup mounts have its own cgroup as their
+   * root, while /proc/PID/cgroup names the full path (proc(5): mountinfo fields 4 and 5).
+   */
+  private Path cgroupDirectory(String type, String controller, String path) {
+    for (String line : fixture().run("cat", "/proc/self/mountinfo").stdout().split("\n")) {
+      List<String> fields = List.of(line.split(" "));
+      int separator = fields.indexOf("-");
+      if (separator > 4 && fields.size() > separator + 3 && fields.get(separator + 1).equals(type)
+          && (controller.isEmpty() || List.of(fields.get(separator + 3).split(",")).contains(controller))
+          && path.startsWith(fields.get(3))) {
+        String root = fields.get(3).equals("/") ? "" : fields.get(3);
+        return Path.of(fields.get(4) + path.substring(root.length()));
+      }
+    }
+    return Path.of("/sys/fs/cgroup", controller, path);
   }
 
   private String cat(Path file) {
