@@ -12,9 +12,24 @@ find_java() {
   fi
 }
 
-# java_major JAVA — its major version: `java -version` prints e.g. openjdk version "17.0.15", or "1.8.0_392".
+# java_major JAVA — its major version, from the JDK's release file (JAVA_VERSION="17.0.15") when there is
+# one: starting a JVM only to ask `java -version` would double the start-up of a short command.
 java_major() {
-  "$1" -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print (v[1] == "1") ? v[2] : v[1]; exit }'
+  release=$(dirname "$(dirname "$(readlink -f "$1" 2>/dev/null || echo "$1")")")/release
+  major=
+  if [ -r "$release" ]; then
+    major=$(version_of '/^JAVA_VERSION=/' <"$release")
+  fi
+  if [ -z "$major" ]; then
+    # `java -version` prints e.g. openjdk version "17.0.15", or "1.8.0_392" for Java 8.
+    major=$("$1" -version 2>&1 | version_of '/version/')
+  fi
+  echo "$major"
+}
+
+# version_of PATTERN — the major version in the first quoted version string on a line matching PATTERN.
+version_of() {
+  awk -F'"' "$1"' { split($2, v, "."); print (v[1] == "1") ? v[2] : v[1]; exit }'
 }
 
 # require_java — prints the java binary to use, or explains on stderr why there is none and fails.
