@@ -11,30 +11,30 @@ import java.nio.file.Path;
  * The repository's {@code docs/}, found from the bootstrap module's directory (Surefire's working
  * directory), and the generated regions inside its Markdown files.
  */
-final class DocsDirectory {
+public final class DocsDirectory {
 
   /** {@code -Dharpoon.docs.update=true} rewrites generated docs instead of checking them. */
-  static final boolean UPDATE = Boolean.getBoolean("harpoon.docs.update");
+  public static final boolean UPDATE = Boolean.getBoolean("harpoon.docs.update");
 
   private DocsDirectory() {}
 
-  static Path path(String name) {
+  public static Path path(String name) {
     Path docs = Path.of("..", "docs").toAbsolutePath().normalize();
     assertThat(docs).as("docs/ beside the bootstrap module").isDirectory();
     return docs.resolve(name);
   }
 
-  static String read(String name) throws IOException {
+  public static String read(String name) throws IOException {
     Path file = path(name);
     return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
   }
 
-  static void write(String name, String text) throws IOException {
+  public static void write(String name, String text) throws IOException {
     Files.writeString(path(name), text, StandardCharsets.UTF_8);
   }
 
   /** The text between {@code <!-- NAME:begin ... -->} and {@code <!-- NAME:end -->}, lines included. */
-  static String region(String markdown, String name) {
+  public static String region(String markdown, String name) {
     int begin = markdown.indexOf("<!-- " + name + ":begin");
     int end = markdown.indexOf("<!-- " + name + ":end -->");
     assertThat(begin).as("marker <!-- %s:begin --> in the document", name).isNotNegative();
@@ -44,7 +44,7 @@ final class DocsDirectory {
   }
 
   /** {@code markdown} with the region {@code name} replaced by {@code content}. */
-  static String replaceRegion(String markdown, String name, String content) {
+  public static String replaceRegion(String markdown, String name, String content) {
     String old = region(markdown, name);
     int start = markdown.indexOf('\n', markdown.indexOf("<!-- " + name + ":begin")) + 1;
     return markdown.substring(0, start) + content + markdown.substring(start + old.length());
