@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** The commands of {@code harpoonctl}, the options each accepts, and how long each waits by default. */
+/**
+ * The commands of {@code harpoonctl}, the options each accepts, and how long each waits by default.
+ */
 enum Action {
   STATUS(Set.of(CtlOptions.JSON)),
   WATCH(Set.of(CtlOptions.RAW)),
@@ -16,6 +18,7 @@ enum Action {
 
   /** How long a command waits for the supervisor's first state, or for a refusal. */
   static final Duration SHORT_TIMEOUT = Duration.ofSeconds(5);
+
   /** How long {@code stop --wait}, {@code kill --wait} and {@code exit} wait for their outcome. */
   static final Duration LONG_TIMEOUT = Duration.ofSeconds(30);
 

@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Where {@code harpoonctl} writes: results to {@code out}, diagnostics to {@code err} (prefixed with the
- * program's name), and the clock that stamps {@code watch} lines.
+ * Where {@code harpoonctl} writes: results to {@code out}, diagnostics to {@code err} (prefixed
+ * with the program's name), and the clock that stamps {@code watch} lines.
  */
 record Console(PrintStream out, PrintStream err, Clock clock) {
 

@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * One connection to a control socket, on the JDK's own unix sockets (JEP 380): reads are bounded by
- * deadlines through a selector, events are decoded by the supervisor's {@link SseDecoder}, and every
- * byte received can be copied to a tap first (for {@code watch --raw}).
+ * deadlines through a selector, events are decoded by the supervisor's {@link SseDecoder}, and
+ * every byte received can be copied to a tap first (for {@code watch --raw}).
  */
 final class ControlConnection implements AutoCloseable {
 
@@ -61,18 +61,25 @@ final class ControlConnection implements AutoCloseable {
     ByteBuffer frame =
         ByteBuffer.wrap(("event: " + command.wireName() + "\n\n").getBytes(StandardCharsets.UTF_8));
     try {
-      // A few bytes always fit the socket's send buffer of a fresh connection; loop for form's sake.
+      // A few bytes always fit the socket's send buffer of a fresh connection; loop for form's
+      // sake.
       while (frame.hasRemaining()) {
         channel.write(frame);
       }
     } catch (IOException failed) {
-      throw new CtlException(ExitCode.UNREACHABLE,
-          "lost the connection to the supervisor while sending " + command.wireName() + ": "
-              + failed.getMessage(), failed);
+      throw new CtlException(
+          ExitCode.UNREACHABLE,
+          "lost the connection to the supervisor while sending "
+              + command.wireName()
+              + ": "
+              + failed.getMessage(),
+          failed);
     }
   }
 
-  /** The next event, {@link Incoming.Closed} at the end of the stream, or {@link Incoming.Silence}. */
+  /**
+   * The next event, {@link Incoming.Closed} at the end of the stream, or {@link Incoming.Silence}.
+   */
   Incoming next(Deadline deadline) throws CtlException {
     while (decoded.isEmpty()) {
       if (ended) {
@@ -125,9 +132,11 @@ final class ControlConnection implements AutoCloseable {
 
   private void decode() throws CtlException {
     if (!decoder.feed(buffer, decoded::add)) {
-      throw new CtlException(ExitCode.NOT_A_SUPERVISOR,
+      throw new CtlException(
+          ExitCode.NOT_A_SUPERVISOR,
           "not a supervisor: the bytes on the socket are not Server-Sent Events ("
-              + decoder.failure() + ")");
+              + decoder.failure()
+              + ")");
     }
   }
 

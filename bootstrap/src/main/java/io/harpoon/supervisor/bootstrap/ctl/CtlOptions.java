@@ -20,6 +20,7 @@ record CtlOptions(
   static final String JSON = "json";
   static final String RAW = "raw";
   static final String WAIT = "wait";
+
   /** The socket's name in the run directory (SPEC §5). */
   static final String SOCKET_NAME = "control";
 

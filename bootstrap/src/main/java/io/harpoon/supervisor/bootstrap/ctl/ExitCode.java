@@ -1,6 +1,8 @@
 package io.harpoon.supervisor.bootstrap.ctl;
 
-/** What {@code harpoonctl} exits with; the numbers are part of its interface (docs/operations.md). */
+/**
+ * What {@code harpoonctl} exits with; the numbers are part of its interface (docs/operations.md).
+ */
 public enum ExitCode {
   /** The command did what was asked. */
   OK(0, "success"),
@@ -8,8 +10,14 @@ public enum ExitCode {
   REFUSED(1, "the supervisor refused the command (event: error)"),
   /** The command line is wrong. */
   USAGE(2, "usage error"),
-  /** No supervisor could be reached: socket missing, stale, not a socket, permission, connection lost. */
-  UNREACHABLE(3, "cannot connect: no socket, stale socket, permission denied, too many clients, connection lost"),
+  /**
+   * No supervisor could be reached: socket missing, stale, not a socket, permission, connection
+   * lost.
+   */
+  UNREACHABLE(
+      3,
+      "cannot connect: no socket, stale socket, permission denied, too many clients, connection"
+          + " lost"),
   /** Something answers on the socket, but not with the supervisor's protocol. */
   NOT_A_SUPERVISOR(4, "the socket does not speak the supervisor's protocol"),
   /** The awaited outcome did not happen within {@code --timeout}. */

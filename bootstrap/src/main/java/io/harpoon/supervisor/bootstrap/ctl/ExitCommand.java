@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * {@code exit}. A supervisor that accepts {@code exit} closes every connection and removes its socket;
- * one that refuses replies {@code event: error}. The original supervisor never replies: it ignores an
- * {@code exit} while the container is up, so then only the timeout tells.
+ * {@code exit}. A supervisor that accepts {@code exit} closes every connection and removes its
+ * socket; one that refuses replies {@code event: error}. The original supervisor never replies: it
+ * ignores an {@code exit} while the container is up, so then only the timeout tells.
  */
 final class ExitCommand {
 
@@ -25,7 +25,7 @@ final class ExitCommand {
   static ExitCode run(CtlOptions options, Console console) throws CtlException {
     Deadline deadline = Deadline.after(options.timeout());
     ContainerProcessState last;
-    try (Session session = Session.open(options.socket(), deadline, b -> { })) {
+    try (Session session = Session.open(options.socket(), deadline, b -> {})) {
       session.connection().send(Command.EXIT);
       last = awaitClose(session, deadline);
     }
@@ -53,8 +53,8 @@ final class ExitCommand {
   }
 
   /**
-   * The connection is closed; the supervisor is gone once its socket is: removed, or left behind with
-   * nobody listening (connect(2) fails with ECONNREFUSED, unix(7)).
+   * The connection is closed; the supervisor is gone once its socket is: removed, or left behind
+   * with nobody listening (connect(2) fails with ECONNREFUSED, unix(7)).
    */
   private static void awaitSocketGone(Path socket, Deadline deadline, ContainerProcessState last)
       throws CtlException {
@@ -84,7 +84,12 @@ final class ExitCommand {
   }
 
   private static CtlException notExited(Deadline deadline, ContainerProcessState last) {
-    return new CtlException(ExitCode.TIMEOUT, "supervisor did not exit within " + deadline.describe()
-        + " (is the container still up? last state: " + StateText.condition(last) + ")");
+    return new CtlException(
+        ExitCode.TIMEOUT,
+        "supervisor did not exit within "
+            + deadline.describe()
+            + " (is the container still up? last state: "
+            + StateText.condition(last)
+            + ")");
   }
 }

@@ -39,7 +39,8 @@ final class Frames {
     } catch (IOException | RuntimeException malformed) {
       state = Optional.empty();
     }
-    return state.orElseThrow(() -> notAState("a state event whose data is not a container state", data));
+    return state.orElseThrow(
+        () -> notAState("a state event whose data is not a container state", data));
   }
 
   private static Incoming refusal(String data) throws CtlException {
@@ -54,10 +55,13 @@ final class Frames {
     throw notAState("an error event whose data is not {\"command\":..,\"error\":..}", data);
   }
 
-  /** A protocol violation, quoting the start of what arrived so the operator can tell what answers. */
+  /**
+   * A protocol violation, quoting the start of what arrived so the operator can tell what answers.
+   */
   static CtlException notAState(String what, String data) {
     String quoted = data.length() > QUOTE_CHARS ? data.substring(0, QUOTE_CHARS) + "..." : data;
-    return new CtlException(ExitCode.NOT_A_SUPERVISOR,
+    return new CtlException(
+        ExitCode.NOT_A_SUPERVISOR,
         "not a supervisor: received " + what + ": " + quoted.replaceAll("\\p{Cntrl}", " "));
   }
 }

@@ -6,8 +6,8 @@ import java.io.PrintStream;
 import java.time.Clock;
 
 /**
- * {@code harpoonctl}: status, watch, stop, kill and exit on a supervisor's control socket, with exit
- * codes a script can act on ({@link ExitCode}).
+ * {@code harpoonctl}: status, watch, stop, kill and exit on a supervisor's control socket, with
+ * exit codes a script can act on ({@link ExitCode}).
  */
 public final class HarpoonCtl {
 
@@ -33,18 +33,17 @@ public final class HarpoonCtl {
         console.result(Version.line(CtlCommandLine.PROGRAM));
         return ExitCode.OK;
       default:
-        break;
+        return parseAndExecute(commandLine, args);
     }
-    CtlOptions options;
+  }
+
+  private ExitCode parseAndExecute(CtlCommandLine commandLine, String[] args) {
     try {
-      options = commandLine.parse(args);
+      return execute(commandLine.parse(args));
     } catch (UsageException e) {
       console.problem(e.getMessage());
       console.err().print(commandLine.usage());
       return ExitCode.USAGE;
-    }
-    try {
-      return execute(options);
     } catch (CtlException e) {
       console.problem(e.getMessage());
       return e.exitCode();

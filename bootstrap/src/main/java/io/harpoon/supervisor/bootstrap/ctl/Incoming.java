@@ -14,7 +14,10 @@ sealed interface Incoming {
     }
   }
 
-  /** An {@code event: error}: the supervisor refused {@code command} (empty for the connection itself). */
+  /**
+   * An {@code event: error}: the supervisor refused {@code command} (empty for the connection
+   * itself).
+   */
   record Refusal(String command, String error) implements Incoming {
     public Refusal {
       Objects.requireNonNull(command, "command");

@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * A connection whose peer proved to be a supervisor: a supervisor sends its current state as soon as a
- * client connects (SPEC §5), so the first event must be a state. Anything else is classified into the
- * exit codes: refused or closed at once (cannot connect), silence (timeout), nonsense (not a supervisor).
+ * A connection whose peer proved to be a supervisor: a supervisor sends its current state as soon
+ * as a client connects (SPEC §5), so the first event must be a state. Anything else is classified
+ * into the exit codes: refused or closed at once (cannot connect), silence (timeout), nonsense (not
+ * a supervisor).
  */
 final class Session implements AutoCloseable {
 
@@ -20,7 +21,8 @@ final class Session implements AutoCloseable {
   }
 
   /** Connects to {@code socket} and reads the first state by {@code deadline}. */
-  static Session open(Path socket, Deadline deadline, Consumer<ByteBuffer> tap) throws CtlException {
+  static Session open(Path socket, Deadline deadline, Consumer<ByteBuffer> tap)
+      throws CtlException {
     ControlConnection connection = ControlConnection.open(socket, tap);
     try {
       return new Session(connection, firstState(connection, deadline));
@@ -52,18 +54,22 @@ final class Session implements AutoCloseable {
     }
     long bytes = connection.bytesReceived();
     if (first instanceof Incoming.Refusal && ((Incoming.Refusal) first).command().isEmpty()) {
-      throw new CtlException(ExitCode.UNREACHABLE,
+      throw new CtlException(
+          ExitCode.UNREACHABLE,
           "the supervisor refused the connection: " + ((Incoming.Refusal) first).error());
     }
     if (first instanceof Incoming.Closed && bytes == 0) {
-      throw new CtlException(ExitCode.UNREACHABLE, "the supervisor closed the connection at once "
-          + "(it serves only root and its own user, and none while it exits)");
+      throw new CtlException(
+          ExitCode.UNREACHABLE,
+          "the supervisor closed the connection at once "
+              + "(it serves only root and its own user, and none while it exits)");
     }
     if (first instanceof Incoming.Silence && bytes == 0) {
-      throw new CtlException(ExitCode.TIMEOUT,
-          "no state from the supervisor within " + deadline.describe());
+      throw new CtlException(
+          ExitCode.TIMEOUT, "no state from the supervisor within " + deadline.describe());
     }
-    throw new CtlException(ExitCode.NOT_A_SUPERVISOR,
+    throw new CtlException(
+        ExitCode.NOT_A_SUPERVISOR,
         "not a supervisor: " + bytes + " bytes received, but " + describe(first));
   }
 

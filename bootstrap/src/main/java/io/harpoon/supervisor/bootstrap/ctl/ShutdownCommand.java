@@ -8,14 +8,16 @@ import java.time.Duration;
 /**
  * {@code stop} and {@code kill}. The supervisor answers a refused command with {@code event: error}
  * and an accepted one with nothing but state changes, so "accepted" is a silence: without {@code
- * --wait} a refusal is awaited for at most {@link #ANSWER_WINDOW}. With {@code --wait} the answer is
- * the first state with {@code up:false, restarting:false} after the command. The original supervisor
- * never refuses; when the state it sent on connect shows a container that already ran and is down for
- * good, that state is the answer once the answer window passed in silence.
+ * --wait} a refusal is awaited for at most {@link #ANSWER_WINDOW}. With {@code --wait} the answer
+ * is the first state with {@code up:false, restarting:false} after the command. The original
+ * supervisor never refuses; when the state it sent on connect shows a container that already ran
+ * and is down for good, that state is the answer once the answer window passed in silence.
  */
 final class ShutdownCommand {
 
-  /** How long a supervisor has to refuse a command before harpoonctl takes silence for acceptance. */
+  /**
+   * How long a supervisor has to refuse a command before harpoonctl takes silence for acceptance.
+   */
   static final Duration ANSWER_WINDOW = Duration.ofMillis(500);
 
   private ShutdownCommand() {}
@@ -23,7 +25,7 @@ final class ShutdownCommand {
   static ExitCode run(CtlOptions options, Console console) throws CtlException {
     Command command = options.action() == Action.STOP ? Command.STOP : Command.KILL;
     Deadline deadline = Deadline.after(options.timeout());
-    try (Session session = Session.open(options.socket(), deadline, b -> { })) {
+    try (Session session = Session.open(options.socket(), deadline, b -> {})) {
       session.connection().send(command);
       if (!options.await()) {
         return awaitRefusal(session, command, deadline.within(ANSWER_WINDOW), console);
@@ -33,8 +35,8 @@ final class ShutdownCommand {
   }
 
   /** Silence, or a state that shows no restart is coming, means the command was taken. */
-  private static ExitCode awaitRefusal(Session session, Command command, Deadline window,
-      Console console) throws CtlException {
+  private static ExitCode awaitRefusal(
+      Session session, Command command, Deadline window, Console console) throws CtlException {
     while (true) {
       Incoming next = session.connection().next(window);
       refused(next, command);
@@ -47,12 +49,13 @@ final class ShutdownCommand {
     }
   }
 
-  private static ExitCode awaitDown(Session session, Command command, Deadline deadline,
-      Console console) throws CtlException {
+  private static ExitCode awaitDown(
+      Session session, Command command, Deadline deadline, Console console) throws CtlException {
     ContainerProcessState last = session.first().state();
     boolean settled = downForGood(last) && ranBefore(last);
     while (true) {
-      Incoming next = session.connection().next(settled ? deadline.within(ANSWER_WINDOW) : deadline);
+      Incoming next =
+          session.connection().next(settled ? deadline.within(ANSWER_WINDOW) : deadline);
       refused(next, command);
       lost(next, command);
       if (next instanceof Incoming.State) {
@@ -65,8 +68,13 @@ final class ShutdownCommand {
         if (settled) {
           return down(console, last, " (it was down already)");
         }
-        throw new CtlException(ExitCode.TIMEOUT, "the container is not down after "
-            + deadline.describe() + " (last state: " + StateText.condition(last) + ")");
+        throw new CtlException(
+            ExitCode.TIMEOUT,
+            "the container is not down after "
+                + deadline.describe()
+                + " (last state: "
+                + StateText.condition(last)
+                + ")");
       }
     }
   }
@@ -89,15 +97,19 @@ final class ShutdownCommand {
     if (next instanceof Incoming.Refusal) {
       Incoming.Refusal refusal = (Incoming.Refusal) next;
       if (refusal.command().equals(command.wireName())) {
-        throw new CtlException(ExitCode.REFUSED, command.wireName() + " refused: " + refusal.error());
+        throw new CtlException(
+            ExitCode.REFUSED, command.wireName() + " refused: " + refusal.error());
       }
     }
   }
 
   private static void lost(Incoming next, Command command) throws CtlException {
     if (next instanceof Incoming.Closed) {
-      throw new CtlException(ExitCode.UNREACHABLE, "the supervisor closed the connection; "
-          + "it may not have carried out " + command.wireName());
+      throw new CtlException(
+          ExitCode.UNREACHABLE,
+          "the supervisor closed the connection; "
+              + "it may not have carried out "
+              + command.wireName());
     }
   }
 }

@@ -9,15 +9,16 @@ import java.util.Locale;
 /** A published state in words: a block for {@code status}, one line for {@code watch}. */
 final class StateText {
 
-  private static final List<String> SIGNALS = List.of("", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT",
-      "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT",
-      "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR",
-      "SYS");
+  private static final List<String> SIGNALS =
+      List.of(
+          "", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV",
+          "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU",
+          "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS");
   private static final List<String> UNITS = List.of("B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB");
 
   private StateText() {}
 
-  /** The {@code status} block: one {@code name  value} row per fact, {@code error} only when set. */
+  /** The {@code status} block: one {@code name value} row per fact, {@code error} only when set. */
   static String summary(ContainerProcessState state) {
     StringBuilder text = new StringBuilder();
     row(text, "container", condition(state));
@@ -35,9 +36,18 @@ final class StateText {
   /** The {@code watch} line, without its timestamp. */
   static String line(ContainerProcessState state) {
     String err = state.err().isEmpty() ? "" : " | error: " + state.err();
-    return condition(state) + err + " | restarts " + state.restarts() + " | ooms " + state.ooms()
-        + " | last exit: " + exit(state.exitStatus()) + " | cpu " + cpu(state.metrics().cpuTimeNanos())
-        + " | memory " + memory(state.metrics());
+    return condition(state)
+        + err
+        + " | restarts "
+        + state.restarts()
+        + " | ooms "
+        + state.ooms()
+        + " | last exit: "
+        + exit(state.exitStatus())
+        + " | cpu "
+        + cpu(state.metrics().cpuTimeNanos())
+        + " | memory "
+        + memory(state.metrics());
   }
 
   /** Whether it runs, and whether it comes back after it goes down. */
@@ -48,7 +58,9 @@ final class StateText {
     return state.restarting() ? "down, restarting" : "down";
   }
 
-  /** {@code exited 0}, {@code killed by SIGKILL}, {@code OOM-killed}, {@code unknown}, {@code none}. */
+  /**
+   * {@code exited 0}, {@code killed by SIGKILL}, {@code OOM-killed}, {@code unknown}, {@code none}.
+   */
   static String exit(ExitStatus status) {
     if (status instanceof ExitStatus.Exited) {
       return "exited " + ((ExitStatus.Exited) status).code();
@@ -78,7 +90,10 @@ final class StateText {
     return bytes(metrics.memoryUsageBytes()) + " / " + limit;
   }
 
-  /** Binary units with one decimal, dropped when zero: {@code 512 B}, {@code 1.5 KiB}, {@code 64 MiB}. */
+  /**
+   * Binary units with one decimal, dropped when zero: {@code 512 B}, {@code 1.5 KiB}, {@code 64
+   * MiB}.
+   */
   static String bytes(long count) {
     int unit = 0;
     double value = count;

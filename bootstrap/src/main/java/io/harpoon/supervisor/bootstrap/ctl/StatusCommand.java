@@ -6,7 +6,8 @@ final class StatusCommand {
   private StatusCommand() {}
 
   static ExitCode run(CtlOptions options, Console console) throws CtlException {
-    try (Session session = Session.open(options.socket(), Deadline.after(options.timeout()), b -> { })) {
+    try (Session session =
+        Session.open(options.socket(), Deadline.after(options.timeout()), b -> {})) {
       Incoming.State state = session.first();
       if (options.json()) {
         console.result(state.json());

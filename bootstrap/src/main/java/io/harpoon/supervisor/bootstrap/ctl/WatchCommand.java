@@ -5,8 +5,9 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * {@code watch}: one line per state change, stamped like the supervisor's own log lines (UTC,
- * milliseconds), until the supervisor closes the connection; or with {@code --raw} the bytes as they
- * come. A state identical to the one before (nothing changed but the frame) is not printed again.
+ * milliseconds), until the supervisor closes the connection; or with {@code --raw} the bytes as
+ * they come. A state identical to the one before (nothing changed but the frame) is not printed
+ * again.
  */
 final class WatchCommand {
 
@@ -17,8 +18,8 @@ final class WatchCommand {
 
   static ExitCode run(CtlOptions options, Console console) throws CtlException {
     Deadline firstState = Deadline.after(options.timeout());
-    try (Session session = Session.open(options.socket(), firstState,
-        bytes -> rawCopy(options, console, bytes))) {
+    try (Session session =
+        Session.open(options.socket(), firstState, bytes -> rawCopy(options, console, bytes))) {
       String previous = session.first().json();
       print(options, console, session.first());
       while (true) {
@@ -43,7 +44,8 @@ final class WatchCommand {
 
   private static void print(CtlOptions options, Console console, Incoming.State state) {
     if (!options.raw()) {
-      console.result(TIMESTAMP.format(console.clock().instant()) + " " + StateText.line(state.state()));
+      console.result(
+          TIMESTAMP.format(console.clock().instant()) + " " + StateText.line(state.state()));
     }
   }
 }

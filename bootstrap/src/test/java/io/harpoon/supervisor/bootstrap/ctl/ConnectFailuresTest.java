@@ -20,8 +20,13 @@ class ConnectFailuresTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
     assertThat(run.exitCode().code()).isEqualTo(3);
-    assertThat(run.err()).isEqualTo("harpoonctl: no control socket at " + dir.resolve("control")
-        + " (is a supervisor running in " + dir + "?)\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "harpoonctl: no control socket at "
+                + dir.resolve("control")
+                + " (is a supervisor running in "
+                + dir
+                + "?)\n");
     assertThat(run.out()).isEmpty();
   }
 
@@ -57,10 +62,13 @@ class ConnectFailuresTest {
 
   @Test
   void tooManyClients_status_exitsUnreachableWithTheSupervisorsReason() throws Exception {
-    try (FakeSupervisor fake = FakeSupervisor.start(dir, peer -> {
-      peer.refuse("", "too many clients");
-      peer.hangUp();
-    })) {
+    try (FakeSupervisor fake =
+        FakeSupervisor.start(
+            dir,
+            peer -> {
+              peer.refuse("", "too many clients");
+              peer.hangUp();
+            })) {
       CtlRun run = CtlRun.in(dir, "status");
 
       assertThat(run.exitCode()).isEqualTo(ExitCode.UNREACHABLE);

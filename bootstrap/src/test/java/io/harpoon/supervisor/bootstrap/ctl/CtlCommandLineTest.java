@@ -20,7 +20,8 @@ class CtlCommandLineTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
     assertThat(run.out()).isEqualTo(parser.usage());
-    assertThat(run.out()).startsWith("usage: harpoonctl [--dir DIR] COMMAND [options]\n")
+    assertThat(run.out())
+        .startsWith("usage: harpoonctl [--dir DIR] COMMAND [options]\n")
         .contains("  5  timed out (--timeout)\n");
   }
 
@@ -33,18 +34,23 @@ class CtlCommandLineTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "''                           | no command: give one of status, watch, stop, kill, exit",
-      "restart                      | unknown command 'restart': give one of status, watch, stop, kill, exit",
-      "status now                   | unexpected argument 'now'",
-      "stop --json                  | --json does not apply to stop",
-      "status --wait                | --wait does not apply to status",
-      "exit --wait                  | --wait does not apply to exit",
-      "kill --raw                   | --raw does not apply to kill",
-      "status --timeout 0           | --timeout: '0' is not a positive duration such as 500ms or 2s",
-      "status --timeout soon        | --timeout: 'soon' is not a positive duration such as 500ms or 2s",
-      "status --frobnicate          | Unrecognized option: --frobnicate",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''                           | no command: give one of status, watch, stop, kill, exit",
+        "restart                      | unknown command 'restart': give one of status, watch, stop,"
+            + " kill, exit",
+        "status now                   | unexpected argument 'now'",
+        "stop --json                  | --json does not apply to stop",
+        "status --wait                | --wait does not apply to status",
+        "exit --wait                  | --wait does not apply to exit",
+        "kill --raw                   | --raw does not apply to kill",
+        "status --timeout 0           | --timeout: '0' is not a positive duration such as 500ms or"
+            + " 2s",
+        "status --timeout soon        | --timeout: 'soon' is not a positive duration such as 500ms"
+            + " or 2s",
+        "status --frobnicate          | Unrecognized option: --frobnicate",
+      })
   void badCommandLine_exitsUsageWithOneLineAndTheUsage(String args, String message) {
     CtlRun run = CtlRun.of(args.isEmpty() ? new String[0] : args.split(" "));
 
@@ -63,7 +69,8 @@ class CtlCommandLineTest {
 
   @Test
   void optionsAfterTheCommand_areAccepted() throws UsageException {
-    CtlOptions options = parser.parse(new String[] {"stop", "--wait", "-d", "/run/x", "--timeout", "1m30s"});
+    CtlOptions options =
+        parser.parse(new String[] {"stop", "--wait", "-d", "/run/x", "--timeout", "1m30s"});
 
     assertThat(options.action()).isEqualTo(Action.STOP);
     assertThat(options.await()).isTrue();
@@ -73,7 +80,8 @@ class CtlCommandLineTest {
 
   @ParameterizedTest
   @CsvSource({"status, 5", "watch, 5", "stop, 5", "stop --wait, 30", "kill --wait, 30", "exit, 30"})
-  void defaultTimeout_isLongOnlyForWaitingOnAnOutcome(String args, int seconds) throws UsageException {
+  void defaultTimeout_isLongOnlyForWaitingOnAnOutcome(String args, int seconds)
+      throws UsageException {
     assertThat(parser.parse(args.split(" ")).timeout()).isEqualTo(Duration.ofSeconds(seconds));
   }
 

@@ -38,6 +38,7 @@ record CtlRun(ExitCode exitCode, String out, String err) {
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       code = new HarpoonCtl(outStream, errStream, Clock.fixed(NOW, ZoneOffset.UTC)).run(args);
     }
-    return new CtlRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new CtlRun(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }

@@ -15,12 +15,15 @@ class ExitCommandTest {
 
   @Test
   void containerDown_exit_succeedsOnceTheSocketIsGone() throws Exception {
-    try (FakeSupervisor fake = FakeSupervisor.start(dir, peer -> {
-      peer.state(WireStates.DOWN_TERM);
-      if (peer.command().equals("exit")) {
-        peer.exitSupervisor();
-      }
-    })) {
+    try (FakeSupervisor fake =
+        FakeSupervisor.start(
+            dir,
+            peer -> {
+              peer.state(WireStates.DOWN_TERM);
+              if (peer.command().equals("exit")) {
+                peer.exitSupervisor();
+              }
+            })) {
       CtlRun run = CtlRun.in(dir, "exit");
 
       assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
@@ -33,11 +36,14 @@ class ExitCommandTest {
   @Test
   void supervisorDiesLeavingAStaleSocket_exit_countsAsExited() throws Exception {
     FakeSupervisor[] self = new FakeSupervisor[1];
-    try (FakeSupervisor fake = FakeSupervisor.start(dir, peer -> {
-      peer.state(WireStates.DOWN_TERM);
-      peer.command();
-      self[0].crash();
-    })) {
+    try (FakeSupervisor fake =
+        FakeSupervisor.start(
+            dir,
+            peer -> {
+              peer.state(WireStates.DOWN_TERM);
+              peer.command();
+              self[0].crash();
+            })) {
       self[0] = fake;
 
       CtlRun run = CtlRun.in(dir, "exit");
@@ -49,11 +55,14 @@ class ExitCommandTest {
 
   @Test
   void containerUp_exit_printsTheRefusalAndExitsRefused() throws Exception {
-    try (FakeSupervisor fake = FakeSupervisor.start(dir, peer -> {
-      peer.state(WireStates.UP);
-      peer.refuse(peer.command(), "the container is up; stop or kill it first");
-      peer.drain();
-    })) {
+    try (FakeSupervisor fake =
+        FakeSupervisor.start(
+            dir,
+            peer -> {
+              peer.state(WireStates.UP);
+              peer.refuse(peer.command(), "the container is up; stop or kill it first");
+              peer.drain();
+            })) {
       CtlRun run = CtlRun.in(dir, "exit");
 
       assertThat(run.exitCode()).isEqualTo(ExitCode.REFUSED);
@@ -65,26 +74,34 @@ class ExitCommandTest {
   @Test
   void originalSupervisorWithContainerUp_exit_timesOutAskingWhetherTheContainerIsUp()
       throws Exception {
-    try (FakeSupervisor fake = FakeSupervisor.start(dir, peer -> {
-      peer.state(WireStates.UP);
-      peer.drain();
-    })) {
+    try (FakeSupervisor fake =
+        FakeSupervisor.start(
+            dir,
+            peer -> {
+              peer.state(WireStates.UP);
+              peer.drain();
+            })) {
       CtlRun run = CtlRun.in(dir, "exit", "--timeout", "300ms");
 
       assertThat(run.exitCode()).isEqualTo(ExitCode.TIMEOUT);
-      assertThat(run.err()).isEqualTo("harpoonctl: supervisor did not exit within 300ms "
-          + "(is the container still up? last state: up, restarts on exit)\n");
+      assertThat(run.err())
+          .isEqualTo(
+              "harpoonctl: supervisor did not exit within 300ms "
+                  + "(is the container still up? last state: up, restarts on exit)\n");
       assertThat(fake.commands()).containsExactly("exit");
     }
   }
 
   @Test
   void supervisorHangsUpButKeepsServing_exit_timesOut() throws Exception {
-    try (FakeSupervisor fake = FakeSupervisor.start(dir, peer -> {
-      peer.state(WireStates.DOWN_TERM);
-      peer.command();
-      peer.hangUp();
-    })) {
+    try (FakeSupervisor fake =
+        FakeSupervisor.start(
+            dir,
+            peer -> {
+              peer.state(WireStates.DOWN_TERM);
+              peer.command();
+              peer.hangUp();
+            })) {
       CtlRun run = CtlRun.in(dir, "exit", "--timeout", "300ms");
 
       assertThat(run.exitCode()).isEqualTo(ExitCode.TIMEOUT);

@@ -19,8 +19,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A control socket that speaks the protocol as a test scripts it: {@code DIR/control} on the JDK's unix
- * sockets, one thread per connection, no root needed. It records every command it receives.
+ * A control socket that speaks the protocol as a test scripts it: {@code DIR/control} on the JDK's
+ * unix sockets, one thread per connection, no root needed. It records every command it receives.
  */
 final class FakeSupervisor implements AutoCloseable {
 

@@ -21,10 +21,12 @@ class NotASupervisorTest {
 
   @Test
   void httpServer_exitsNotASupervisor() throws Exception {
-    CtlRun run = statusAgainst(peer -> {
-      peer.send("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
-      peer.hangUp();
-    });
+    CtlRun run =
+        statusAgainst(
+            peer -> {
+              peer.send("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+              peer.hangUp();
+            });
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.NOT_A_SUPERVISOR);
     assertThat(run.exitCode().code()).isEqualTo(4);
@@ -33,10 +35,12 @@ class NotASupervisorTest {
 
   @Test
   void garbageThatNeverEndsALine_failsTheDecoderCap() throws Exception {
-    CtlRun run = statusAgainst(peer -> {
-      peer.send("x".repeat(20_000));
-      peer.drain();
-    });
+    CtlRun run =
+        statusAgainst(
+            peer -> {
+              peer.send("x".repeat(20_000));
+              peer.drain();
+            });
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.NOT_A_SUPERVISOR);
     assertThat(run.err()).contains("not Server-Sent Events (line too long)");
@@ -44,10 +48,12 @@ class NotASupervisorTest {
 
   @Test
   void garbageLinesThenSilence_exitNotASupervisorRatherThanTimeout() throws Exception {
-    CtlRun run = statusAgainst(peer -> {
-      peer.send("220 smtp.example ESMTP ready\r\n");
-      peer.drain();
-    });
+    CtlRun run =
+        statusAgainst(
+            peer -> {
+              peer.send("220 smtp.example ESMTP ready\r\n");
+              peer.drain();
+            });
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.NOT_A_SUPERVISOR);
     assertThat(run.err()).contains("no state event");
@@ -55,10 +61,12 @@ class NotASupervisorTest {
 
   @Test
   void stateWhoseDataIsNotJson_exitsNotASupervisorQuotingIt() throws Exception {
-    CtlRun run = statusAgainst(peer -> {
-      peer.send("event: state\ndata: hello\n\n");
-      peer.drain();
-    });
+    CtlRun run =
+        statusAgainst(
+            peer -> {
+              peer.send("event: state\ndata: hello\n\n");
+              peer.drain();
+            });
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.NOT_A_SUPERVISOR);
     assertThat(run.err()).contains("not a container state: hello");
@@ -67,20 +75,24 @@ class NotASupervisorTest {
   @Test
   void stateWithContradictoryExitFlags_exitsNotASupervisor() throws Exception {
     String json = WireStates.state(false, false, "", "{\"exited\":true,\"signaled\":true}", 0, 0);
-    CtlRun run = statusAgainst(peer -> {
-      peer.state(json);
-      peer.drain();
-    });
+    CtlRun run =
+        statusAgainst(
+            peer -> {
+              peer.state(json);
+              peer.drain();
+            });
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.NOT_A_SUPERVISOR);
   }
 
   @Test
   void firstEventOfAnotherType_exitsNotASupervisor() throws Exception {
-    CtlRun run = statusAgainst(peer -> {
-      peer.send("data: {\"hello\":1}\n\n");
-      peer.drain();
-    });
+    CtlRun run =
+        statusAgainst(
+            peer -> {
+              peer.send("data: {\"hello\":1}\n\n");
+              peer.drain();
+            });
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.NOT_A_SUPERVISOR);
     assertThat(run.err()).contains("the first event is 'message', not a state");

@@ -13,27 +13,30 @@ class ShutdownCommandTest {
   @TempDir Path dir;
 
   /** Our supervisor: restarting:false at once, then the down state after the exit. */
-  private static final FakeSupervisor.Script STOPS = peer -> {
-    peer.state(WireStates.UP);
-    String command = peer.command();
-    peer.state(WireStates.UP_GOING_DOWN);
-    peer.state(command.equals("kill") ? WireStates.DOWN_KILL : WireStates.DOWN_TERM);
-    peer.drain();
-  };
+  private static final FakeSupervisor.Script STOPS =
+      peer -> {
+        peer.state(WireStates.UP);
+        String command = peer.command();
+        peer.state(WireStates.UP_GOING_DOWN);
+        peer.state(command.equals("kill") ? WireStates.DOWN_KILL : WireStates.DOWN_TERM);
+        peer.drain();
+      };
 
   /** Our supervisor with a container that is down for good: every stop or kill is refused. */
-  private static final FakeSupervisor.Script REFUSES = peer -> {
-    peer.state(WireStates.DOWN_EXITED);
-    String command = peer.command();
-    peer.refuse(command, "the container is not running");
-    peer.drain();
-  };
+  private static final FakeSupervisor.Script REFUSES =
+      peer -> {
+        peer.state(WireStates.DOWN_EXITED);
+        String command = peer.command();
+        peer.refuse(command, "the container is not running");
+        peer.drain();
+      };
 
   /** The original supervisor with a container that is down: it never answers a command. */
-  private static final FakeSupervisor.Script ORIGINAL_DOWN = peer -> {
-    peer.state(WireStates.DOWN_EXITED);
-    peer.drain();
-  };
+  private static final FakeSupervisor.Script ORIGINAL_DOWN =
+      peer -> {
+        peer.state(WireStates.DOWN_EXITED);
+        peer.drain();
+      };
 
   @Test
   void running_stop_sendsStopAndReportsIt() throws Exception {
@@ -105,15 +108,18 @@ class ShutdownCommandTest {
 
   @Test
   void notStartedYetWithRestartPolicyNo_stopWait_waitsForTheRunThatFollows() throws Exception {
-    try (FakeSupervisor fake = FakeSupervisor.start(dir, peer -> {
-      peer.state(WireStates.STARTING_NO_RESTART);
-      peer.command();
-      // Longer than the answer window: up:false restarting:false must not pass for "down".
-      sleep(ShutdownCommand.ANSWER_WINDOW.toMillis() * 2);
-      peer.state(WireStates.UP_GOING_DOWN);
-      peer.state(WireStates.DOWN_TERM);
-      peer.drain();
-    })) {
+    try (FakeSupervisor fake =
+        FakeSupervisor.start(
+            dir,
+            peer -> {
+              peer.state(WireStates.STARTING_NO_RESTART);
+              peer.command();
+              // Longer than the answer window: up:false restarting:false must not pass for "down".
+              sleep(ShutdownCommand.ANSWER_WINDOW.toMillis() * 2);
+              peer.state(WireStates.UP_GOING_DOWN);
+              peer.state(WireStates.DOWN_TERM);
+              peer.drain();
+            })) {
       CtlRun run = CtlRun.in(dir, "stop", "--wait");
 
       assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
@@ -123,27 +129,35 @@ class ShutdownCommandTest {
 
   @Test
   void containerIgnoresTerm_stopWait_timesOutNamingTheLastState() throws Exception {
-    try (FakeSupervisor fake = FakeSupervisor.start(dir, peer -> {
-      peer.state(WireStates.UP);
-      peer.command();
-      peer.state(WireStates.UP_GOING_DOWN);
-      peer.drain();
-    })) {
+    try (FakeSupervisor fake =
+        FakeSupervisor.start(
+            dir,
+            peer -> {
+              peer.state(WireStates.UP);
+              peer.command();
+              peer.state(WireStates.UP_GOING_DOWN);
+              peer.drain();
+            })) {
       CtlRun run = CtlRun.in(dir, "stop", "--wait", "--timeout", "300ms");
 
       assertThat(run.exitCode()).isEqualTo(ExitCode.TIMEOUT);
-      assertThat(run.err()).isEqualTo("harpoonctl: the container is not down after 300ms "
-          + "(last state: up, no restart on exit)\n");
+      assertThat(run.err())
+          .isEqualTo(
+              "harpoonctl: the container is not down after 300ms "
+                  + "(last state: up, no restart on exit)\n");
     }
   }
 
   @Test
   void supervisorHangsUpBeforeTheContainerIsDown_stopWait_exitsUnreachable() throws Exception {
-    try (FakeSupervisor fake = FakeSupervisor.start(dir, peer -> {
-      peer.state(WireStates.UP);
-      peer.command();
-      peer.hangUp();
-    })) {
+    try (FakeSupervisor fake =
+        FakeSupervisor.start(
+            dir,
+            peer -> {
+              peer.state(WireStates.UP);
+              peer.command();
+              peer.hangUp();
+            })) {
       CtlRun run = CtlRun.in(dir, "stop", "--wait");
 
       assertThat(run.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
@@ -153,10 +167,13 @@ class ShutdownCommandTest {
 
   @Test
   void startingContainer_kill_endsOnTheSilenceOfTheAnswerWindow() throws Exception {
-    try (FakeSupervisor fake = FakeSupervisor.start(dir, peer -> {
-      peer.state(WireStates.STARTING);
-      peer.drain();
-    })) {
+    try (FakeSupervisor fake =
+        FakeSupervisor.start(
+            dir,
+            peer -> {
+              peer.state(WireStates.STARTING);
+              peer.drain();
+            })) {
       CtlRun run = CtlRun.in(dir, "kill");
 
       assertThat(run.exitCode()).isEqualTo(ExitCode.OK);

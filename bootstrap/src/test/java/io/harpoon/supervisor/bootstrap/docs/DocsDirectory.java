@@ -33,7 +33,9 @@ public final class DocsDirectory {
     Files.writeString(path(name), text, StandardCharsets.UTF_8);
   }
 
-  /** The text between {@code <!-- NAME:begin ... -->} and {@code <!-- NAME:end -->}, lines included. */
+  /**
+   * The text between {@code <!-- NAME:begin ... -->} and {@code <!-- NAME:end -->}, lines included.
+   */
   public static String region(String markdown, String name) {
     int begin = markdown.indexOf("<!-- " + name + ":begin");
     int end = markdown.indexOf("<!-- " + name + ":end -->");

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The state diagram in docs/ is the domain's: {@code lifecycle.mmd}, {@code lifecycle.dot} and the
  * Mermaid block in {@code architecture.md} must equal what {@link LifecycleGraph} finds in {@code
- * Lifecycle.next} now, and {@code lifecycle.png} must have been rendered from this {@code .dot} (its
- * checksum is in {@code lifecycle.dot.sha256}). Run with {@code -Dharpoon.docs.update=true} to rewrite
- * the text files; scripts/render-diagram.sh does that and renders the PNG.
+ * Lifecycle.next} now, and {@code lifecycle.png} must have been rendered from this {@code .dot}
+ * (its checksum is in {@code lifecycle.dot.sha256}). Run with {@code -Dharpoon.docs.update=true} to
+ * rewrite the text files; scripts/render-diagram.sh does that and renders the PNG.
  */
 class LifecycleDiagramTest {
 
@@ -44,12 +44,13 @@ class LifecycleDiagramTest {
 
   @Test
   void graph_containsTheRulesOfSpecSection6() {
-    assertThat(edges).contains(
-        new LifecycleGraph.Edge(Phase.RUNNING, "stop", Phase.STOPPING),
-        new LifecycleGraph.Edge(Phase.STOPPING, "shutdown grace over", Phase.KILLING),
-        new LifecycleGraph.Edge(Phase.RUNNING, "exited", Phase.BACKOFF),
-        new LifecycleGraph.Edge(Phase.BACKOFF, "restart delay over", Phase.STARTING),
-        new LifecycleGraph.Edge(Phase.DOWN, "exit", Phase.TERMINATED));
+    assertThat(edges)
+        .contains(
+            new LifecycleGraph.Edge(Phase.RUNNING, "stop", Phase.STOPPING),
+            new LifecycleGraph.Edge(Phase.STOPPING, "shutdown grace over", Phase.KILLING),
+            new LifecycleGraph.Edge(Phase.RUNNING, "exited", Phase.BACKOFF),
+            new LifecycleGraph.Edge(Phase.BACKOFF, "restart delay over", Phase.STARTING),
+            new LifecycleGraph.Edge(Phase.DOWN, "exit", Phase.TERMINATED));
     assertThat(edges).noneMatch(e -> e.from() == Phase.TERMINATED);
   }
 
@@ -72,7 +73,8 @@ class LifecycleDiagramTest {
       markdown = DocsDirectory.read("architecture.md");
     }
     assertThat(DocsDirectory.region(markdown, REGION))
-        .as("the diagram in docs/architecture.md" + HOW_TO_FIX).isEqualTo(block);
+        .as("the diagram in docs/architecture.md" + HOW_TO_FIX)
+        .isEqualTo(block);
   }
 
   @Test
@@ -83,7 +85,9 @@ class LifecycleDiagramTest {
     assertThat(DocsDirectory.path("lifecycle.png")).exists();
     assertThat(Files.size(DocsDirectory.path("lifecycle.png"))).isPositive();
     assertThat(recorded)
-        .as("docs/lifecycle.png was not rendered from docs/lifecycle.dot: run scripts/render-diagram.sh")
+        .as(
+            "docs/lifecycle.png was not rendered from docs/lifecycle.dot: run"
+                + " scripts/render-diagram.sh")
         .isEqualTo(actual);
   }
 
@@ -95,8 +99,8 @@ class LifecycleDiagramTest {
   }
 
   private static String sha256(String text) throws NoSuchAlgorithmException {
-    byte[] digest = MessageDigest.getInstance("SHA-256")
-        .digest(text.getBytes(StandardCharsets.UTF_8));
+    byte[] digest =
+        MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
     return String.format("%064x", new BigInteger(1, digest));
   }
 }

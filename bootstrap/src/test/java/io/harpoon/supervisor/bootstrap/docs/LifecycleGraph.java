@@ -27,9 +27,10 @@ import java.util.TreeSet;
 /**
  * The lifecycle's phase graph, found by running {@link Lifecycle#next} rather than written down: a
  * breadth-first search from the initial state under every restart policy, feeding each state a
- * representative event of every kind, and recording {@code PHASE --event--> PHASE} whenever the phase
- * changes. States are told apart by what steers the next phase (policy, phase, goal, pending signal
- * count, armed timer, whether it ran before), not by counters or metrics, so the search ends.
+ * representative event of every kind, and recording {@code PHASE --event--> PHASE} whenever the
+ * phase changes. States are told apart by what steers the next phase (policy, phase, goal, pending
+ * signal count, armed timer, whether it ran before), not by counters or metrics, so the search
+ * ends.
  */
 final class LifecycleGraph {
 
@@ -37,20 +38,32 @@ final class LifecycleGraph {
   record Edge(Phase from, String label, Phase to) {}
 
   /** What decides where a state can go next; counters, times and metrics do not. */
-  private record Key(RestartPolicy policy, Phase phase, Goal goal, boolean exitWhenDown,
-      int signals, boolean timerArmed, boolean ranBefore, boolean failed) {
+  private record Key(
+      RestartPolicy policy,
+      Phase phase,
+      Goal goal,
+      boolean exitWhenDown,
+      int signals,
+      boolean timerArmed,
+      boolean ranBefore,
+      boolean failed) {
 
     static Key of(ContainerState state) {
-      return new Key(state.settings().policy(), state.phase(), state.goal(), state.exitWhenDown(),
-          Math.min(state.signalsReceived(), 2), state.timerToken() != 0,
+      return new Key(
+          state.settings().policy(),
+          state.phase(),
+          state.goal(),
+          state.exitWhenDown(),
+          Math.min(state.signalsReceived(), 2),
+          state.timerToken() != 0,
           state.counters().restarts() > 0 || !state.lastExit().equals(ExitStatus.NONE),
           !state.error().isEmpty());
     }
   }
 
   /** Transitions in a fixed order: by source phase, then target phase, then label. */
-  static final Comparator<Edge> ORDER = Comparator.comparing(Edge::from)
-      .thenComparing(Edge::to).thenComparing(Edge::label);
+  static final Comparator<Edge> ORDER =
+      Comparator.comparing(Edge::from).thenComparing(Edge::to).thenComparing(Edge::label);
 
   private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
   private static final int PID = 4242;
@@ -61,51 +74,69 @@ final class LifecycleGraph {
   static Set<Edge> explore() {
     Set<Edge> edges = new TreeSet<>(ORDER);
     Set<Key> seen = new HashSet<>();
-    Queue<ContainerState> queue = new ArrayDeque<>();
-    for (RestartPolicy policy : RestartPolicy.values()) {
-      queue.add(ContainerState.initial(new LifecycleSettings(policy, Duration.ofSeconds(30),
-          Duration.ofSeconds(10), Backoff.DEFAULT)));
-    }
+    Queue<ContainerState> queue = new ArrayDeque<>(initialStates());
     while (!queue.isEmpty()) {
       ContainerState state = queue.poll();
-      if (!seen.add(Key.of(state))) {
-        continue;
-      }
-      for (Event event : eventsFor(state)) {
-        ContainerState next = Lifecycle.next(state, event).state();
-        if (next.phase() != state.phase()) {
-          edges.add(new Edge(state.phase(), label(state, event) + note(state, event, next), next.phase()));
+      if (seen.add(Key.of(state))) {
+        for (Event event : eventsFor(state)) {
+          ContainerState next = Lifecycle.next(state, event).state();
+          if (next.phase() != state.phase()) {
+            String label = label(state, event) + note(state, event, next);
+            edges.add(new Edge(state.phase(), label, next.phase()));
+          }
+          queue.add(next);
         }
-        queue.add(next);
       }
     }
     return edges;
   }
 
+  /** The state before anything happened, under each restart policy. */
+  private static List<ContainerState> initialStates() {
+    List<ContainerState> states = new ArrayList<>();
+    for (RestartPolicy policy : RestartPolicy.values()) {
+      Duration startup = Duration.ofSeconds(30);
+      Duration shutdown = Duration.ofSeconds(10);
+      states.add(
+          ContainerState.initial(
+              new LifecycleSettings(policy, startup, shutdown, Backoff.DEFAULT)));
+    }
+    return states;
+  }
+
   /** One event of every kind, aimed at {@code state}'s process and timer where it has them. */
   private static List<Event> eventsFor(ContainerState state) {
-    List<Event> events = new ArrayList<>(List.of(
-        new Event.StartRequested(AT),
-        new Event.ConfigRejected("invalid config", AT),
-        new Event.Adopted(PID, 0, 0, 0, 0, AT),
-        new Event.Spawned(PID, 0, AT),
-        new Event.SpawnFailed("runtime failed", AT),
-        new Event.MetricsTick(AT),
-        new Event.MetricsSampled(new Metrics(1, 1, 1), AT),
-        new Event.SignalReceived(AT)));
+    List<Event> events =
+        new ArrayList<>(
+            List.of(
+                new Event.StartRequested(AT),
+                new Event.ConfigRejected("invalid config", AT),
+                new Event.Adopted(PID, 0, 0, 0, 0, AT),
+                new Event.Spawned(PID, 0, AT),
+                new Event.SpawnFailed("runtime failed", AT),
+                new Event.MetricsTick(AT),
+                new Event.MetricsSampled(new Metrics(1, 1, 1), AT),
+                new Event.SignalReceived(AT)));
     for (Command command : Command.values()) {
       events.add(new Event.CommandReceived(command, 1, AT));
     }
-    if (state.pid() > 0) {
-      for (WaitStatus status : List.of(new WaitStatus.Exited(0), new WaitStatus.Exited(1),
-          new WaitStatus.Signaled(9))) {
-        events.add(new Event.Exited(state.pid(), status, 0, Metrics.ZERO, AT.plusSeconds(1)));
-      }
-    }
+    events.addAll(exits(state));
     if (state.timerToken() != 0) {
       events.add(new Event.TimerFired(state.timerToken(), AT));
     }
     return events;
+  }
+
+  /** A clean exit, a failure and a kill of the state's process, if it has one. */
+  private static List<Event> exits(ContainerState state) {
+    List<Event> exits = new ArrayList<>();
+    if (state.pid() > 0) {
+      for (WaitStatus status :
+          List.of(new WaitStatus.Exited(0), new WaitStatus.Exited(1), new WaitStatus.Signaled(9))) {
+        exits.add(new Event.Exited(state.pid(), status, 0, Metrics.ZERO, AT.plusSeconds(1)));
+      }
+    }
+    return exits;
   }
 
   /** The event in the operator's words; a timer is named by what it waits for in that phase. */
@@ -124,14 +155,15 @@ final class LifecycleGraph {
   }
 
   /**
-   * Why the same event leads elsewhere: a stop or kill that waited for the start, or a fact that ends
-   * the supervisor because a signal asked it to exit once the container is down.
+   * Why the same event leads elsewhere: a stop or kill that waited for the start, or a fact that
+   * ends the supervisor because a signal asked it to exit once the container is down.
    */
   private static String note(ContainerState state, Event event, ContainerState next) {
     if (event instanceof Event.Spawned && state.goal() != Goal.UP) {
       return " (" + state.goal().name().toLowerCase(Locale.ROOT) + " pending)";
     }
-    boolean fact = !(event instanceof Event.CommandReceived || event instanceof Event.SignalReceived);
+    boolean fact =
+        !(event instanceof Event.CommandReceived || event instanceof Event.SignalReceived);
     return fact && next.phase() == Phase.TERMINATED ? " (shutting down)" : "";
   }
 
