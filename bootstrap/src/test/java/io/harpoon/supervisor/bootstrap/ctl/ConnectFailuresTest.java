@@ -90,11 +90,11 @@ class ConnectFailuresTest {
   @Test
   void muteListener_status_timesOut() throws Exception {
     try (FakeSupervisor fake = FakeSupervisor.start(dir, FakeSupervisor.Peer::drain)) {
-      CtlRun run = CtlRun.in(dir, "status", "--timeout", "200ms");
+      CtlRun run = CtlRun.in(dir, "status", "--timeout", "1s");
 
       assertThat(run.exitCode()).isEqualTo(ExitCode.TIMEOUT);
       assertThat(run.exitCode().code()).isEqualTo(5);
-      assertThat(run.err()).isEqualTo("harpoonctl: no state from the supervisor within 200ms\n");
+      assertThat(run.err()).isEqualTo("harpoonctl: no state from the supervisor within 1s\n");
     }
   }
 }

@@ -81,12 +81,12 @@ class ExitCommandTest {
               peer.state(WireStates.UP);
               peer.drain();
             })) {
-      CtlRun run = CtlRun.in(dir, "exit", "--timeout", "300ms");
+      CtlRun run = CtlRun.in(dir, "exit", "--timeout", "1500ms");
 
       assertThat(run.exitCode()).isEqualTo(ExitCode.TIMEOUT);
       assertThat(run.err())
           .isEqualTo(
-              "harpoonctl: supervisor did not exit within 300ms "
+              "harpoonctl: supervisor did not exit within 1500ms "
                   + "(is the container still up? last state: up, restarts on exit)\n");
       assertThat(fake.commands()).containsExactly("exit");
     }
@@ -102,10 +102,10 @@ class ExitCommandTest {
               peer.command();
               peer.hangUp();
             })) {
-      CtlRun run = CtlRun.in(dir, "exit", "--timeout", "300ms");
+      CtlRun run = CtlRun.in(dir, "exit", "--timeout", "1500ms");
 
       assertThat(run.exitCode()).isEqualTo(ExitCode.TIMEOUT);
-      assertThat(run.err()).contains("supervisor did not exit within 300ms");
+      assertThat(run.err()).contains("supervisor did not exit within 1500ms");
     }
   }
 }

@@ -138,12 +138,12 @@ class ShutdownCommandTest {
               peer.state(WireStates.UP_GOING_DOWN);
               peer.drain();
             })) {
-      CtlRun run = CtlRun.in(dir, "stop", "--wait", "--timeout", "300ms");
+      CtlRun run = CtlRun.in(dir, "stop", "--wait", "--timeout", "1500ms");
 
       assertThat(run.exitCode()).isEqualTo(ExitCode.TIMEOUT);
       assertThat(run.err())
           .isEqualTo(
-              "harpoonctl: the container is not down after 300ms "
+              "harpoonctl: the container is not down after 1500ms "
                   + "(last state: up, no restart on exit)\n");
     }
   }
