@@ -27,6 +27,11 @@ java_major() {
   echo "$major"
 }
 
+# java_home_of JAVA — the real path of the JDK a java binary belongs to.
+java_home_of() {
+  dirname "$(dirname "$(readlink -f "$1" 2>/dev/null || echo "$1")")"
+}
+
 # version_of PATTERN — the major version in the first quoted version string on a line matching PATTERN.
 version_of() {
   awk -F'"' "$1"' { split($2, v, "."); print (v[1] == "1") ? v[2] : v[1]; exit }'

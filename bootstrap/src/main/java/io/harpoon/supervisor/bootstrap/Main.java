@@ -42,6 +42,11 @@ public final class Main {
   }
 
   int run(String[] args) {
+    return run(args, Path.of("").toAbsolutePath());
+  }
+
+  /** Runs with {@code runDirectory} as RUNDIR instead of the working directory (the CDS training does). */
+  int run(String[] args, Path runDirectory) {
     CommandLineParser parser = new CommandLineParser();
     switch (parser.request(args)) {
       case HELP:
@@ -61,7 +66,7 @@ public final class Main {
       err.print(parser.usage());
       return 2;
     }
-    return supervise(commandLine, Path.of("").toAbsolutePath());
+    return supervise(commandLine, runDirectory);
   }
 
   /**
