@@ -26,7 +26,9 @@ cd "$RUN"
 
 echo "== starting the supervisor in $RUN"
 "$SUPERVISOR" --hostname demo.local --ID harpoon-demo -- \
-  sh -c 'echo "$GREETING on $(hostname) as uid $(id -u)"; i=0; while true; do i=$((i+1)); echo "tick $i"; sleep 1; done' &
+  sh -c 'trap "echo stopping on SIGTERM; exit 0" TERM
+         echo "$GREETING on $(hostname) as uid $(id -u)"
+         i=0; while true; do i=$((i+1)); echo "tick $i"; sleep 1; done' &
 supervisor=$!
 trap 'kill $supervisor 2>/dev/null || true' EXIT
 
@@ -36,14 +38,15 @@ for _ in $(seq 1 100); do [ -S control ] && break; sleep 0.1; done
 echo "== the state stream on ./control (7 s: the first states, then metrics every 3 s)"
 timeout 7 socat -u UNIX-CONNECT:control - | sed 's/^/  | /' || true
 
-echo "== sending stop"
-printf 'event: stop\n\n' | timeout 3 socat -t 1 - UNIX-CONNECT:control | sed 's/^/  | /' || true
-sleep 1
-echo "== the final state"
-timeout 1 socat -u UNIX-CONNECT:control - | sed 's/^/  | /' || true
+CTL=$(dirname "$SUPERVISOR")/harpoonctl
+echo "== harpoonctl status"
+"$CTL" status | sed 's/^/  | /'
 
-echo "== sending exit"
-printf 'event: exit\n\n' | timeout 3 socat -t 1 - UNIX-CONNECT:control >/dev/null || true
+echo "== harpoonctl stop --wait (SIGTERM; the workload traps it and exits 0)"
+"$CTL" stop --wait --timeout 30s | sed 's/^/  | /'
+
+echo "== harpoonctl exit"
+"$CTL" exit | sed 's/^/  | /'
 wait "$supervisor" && status=0 || status=$?
 trap - EXIT
 echo "== the supervisor exited with status $status"

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code harpoon-supervisor}: parses the command line, wires the adapters, serves the control socket and
@@ -21,6 +22,8 @@ import java.util.concurrent.ExecutorService;
 public final class Main {
 
   static final String PROGRAM = "harpoon-supervisor";
+  /** How long queued runtime work (the last {@code runc delete}) may take before the supervisor exits. */
+  private static final Duration RUNTIME_DRAIN = Duration.ofSeconds(10);
   /** How long the final state may take to reach slow clients before the supervisor exits anyway. */
   private static final Duration FINAL_FLUSH = Duration.ofSeconds(2);
 
@@ -39,6 +42,11 @@ public final class Main {
   }
 
   int run(String[] args) {
+    return run(args, Path.of("").toAbsolutePath());
+  }
+
+  /** Runs with {@code runDirectory} as RUNDIR instead of the working directory (the CDS training does). */
+  int run(String[] args, Path runDirectory) {
     CommandLineParser parser = new CommandLineParser();
     switch (parser.request(args)) {
       case HELP:
@@ -58,7 +66,20 @@ public final class Main {
       err.print(parser.usage());
       return 2;
     }
-    return supervise(commandLine, Path.of("").toAbsolutePath());
+    return supervise(commandLine, runDirectory);
+  }
+
+  /**
+   * Lets the worker finish what is queued — after the container's exit that is {@code runc delete}, which
+   * removes the runtime's state and the cgroups — so a clean exit leaves nothing behind.
+   */
+  private static void finishRuntimeWork(ExecutorService worker) {
+    worker.shutdown();
+    try {
+      worker.awaitTermination(RUNTIME_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private int supervise(CommandLine commandLine, Path runDirectory) {
@@ -84,7 +105,7 @@ public final class Main {
       return 1;
     } finally {
       server.close(FINAL_FLUSH);
-      injector.getInstance(ExecutorService.class).shutdownNow();
+      finishRuntimeWork(injector.getInstance(ExecutorService.class));
     }
   }
 }

@@ -5,12 +5,12 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /** The version and commit the build recorded, and the Java running the supervisor. */
-final class Version {
+public final class Version {
 
   private Version() {}
 
   /** e.g. {@code harpoon-supervisor 0.1.0 (commit 0123abcd4567) on Java 17.0.15 at /usr/lib/jvm/...}. */
-  static String line(String program) {
+  public static String line(String program) {
     Properties build = new Properties();
     try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
       if (in != null) {

@@ -115,9 +115,10 @@ final class EffectRunner {
   }
 
   private void publish(Effect.Publish publish, ContainerState state) {
-    fanOut.publish(publish.state());
+    // Journal first: no client may learn a state that a successor could not read back (SPEC §8).
     ports.journal().record(
         new StateJournal.Entry(publish.state(), state.pid(), state.oomBaseline(), state.cpuBaseNanos()));
+    fanOut.publish(publish.state());
     // Metrics samples publish every 3 s; the log only records what an operator would call a change.
     ContainerProcessState withoutMetrics = new ContainerProcessState(publish.state().up(),
         publish.state().restarting(), publish.state().err(), publish.state().exitStatus(),

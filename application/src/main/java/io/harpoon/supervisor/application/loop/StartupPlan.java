@@ -10,6 +10,7 @@ import io.harpoon.supervisor.domain.lifecycle.LifecycleSettings;
 import io.harpoon.supervisor.domain.restart.Backoff;
 import io.harpoon.supervisor.domain.restart.RestartPolicy;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +20,13 @@ import java.util.Objects;
  * A bad config is not fatal (SPEC §4): the supervisor stays up and reports every problem in {@code err}.
  */
 public sealed interface StartupPlan {
+
+  /**
+   * The least time the runtime gets to create and start the container, whatever grace.startup says:
+   * runc needs ~40 ms, but on a loaded host the supervisor's own first start (class loading, native
+   * bindings) can take a second, and a start given up is final.
+   */
+  Duration MIN_STARTUP_GRACE = Duration.ofSeconds(5);
 
   /** The container this supervisor is for. */
   ContainerId id();
@@ -78,7 +86,9 @@ public sealed interface StartupPlan {
       return new Refuse(request.id(), problems, fallback);
     }
     ContainerConfig config = ((ConfigCheck.Valid) check).config();
-    LifecycleSettings settings = new LifecycleSettings(config.restart(), config.grace().startup(),
+    Duration startup = config.grace().startup().compareTo(MIN_STARTUP_GRACE) < 0
+        ? MIN_STARTUP_GRACE : config.grace().startup();
+    LifecycleSettings settings = new LifecycleSettings(config.restart(), startup,
         config.grace().shutdown(), request.backoff());
     LaunchSpec spec = new LaunchSpec(request.id(), request.hostname(), config, request.runDirectory());
     return new Launch(spec, settings);

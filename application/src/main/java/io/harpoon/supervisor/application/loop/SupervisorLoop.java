@@ -43,7 +43,7 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
    */
   public SupervisorLoop(StartupPlan plan, SupervisorPorts ports, Executor worker) {
     this.ports = ports;
-    this.state = ContainerState.initial(plan.settings());
+    this.state = initialState(plan, ports);
     this.fanOut = new StateFanOut(state.view(), StateFanOut.DEFAULT_QUEUE_CAPACITY);
     this.effects = new EffectRunner(plan, ports, worker, fanOut, this::post);
     if (plan instanceof StartupPlan.Refuse) {
@@ -51,6 +51,22 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
     } else {
       effects.takeOverOrStart();
     }
+  }
+
+  /**
+   * A fresh state, unless the journal shows that the previous supervisor in this run directory died while
+   * the container was up or due to restart: then its counters go on (SPEC §8). A journal that ends down
+   * and not restarting belongs to a finished supervision; a new one starts from zero.
+   */
+  private static ContainerState initialState(StartupPlan plan, SupervisorPorts ports) {
+    if (plan instanceof StartupPlan.Refuse) {
+      return ContainerState.initial(plan.settings());
+    }
+    return ports.journal().last()
+        .filter(entry -> entry.state().up() || entry.state().restarting())
+        .map(entry -> ContainerState.resumed(plan.settings(), entry.state().restarts(),
+            entry.state().ooms(), entry.cpuBaseNanos()))
+        .orElseGet(() -> ContainerState.initial(plan.settings()));
   }
 
   /** Where control clients follow the state. */

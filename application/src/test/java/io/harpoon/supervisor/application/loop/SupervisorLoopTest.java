@@ -61,6 +61,34 @@ class SupervisorLoopTest {
   }
 
   @Test
+  void created_journalOfASupervisorThatDiedMidRun_continuesItsCounters() {
+    ContainerProcessState journaled = new ContainerProcessState(
+        false, true, "", new ExitStatus.Exited(1), 2, 1, new Metrics(900, 1, 1));
+    LoopHarness h = LoopHarness.withPolicy("always", "5s",
+        new StateJournal.Entry(journaled, 0, 0, 7_000));
+    h.runtime.leaveContainer(new ContainerRuntime.Leftover(LoopHarness.ID, 0));
+    h.settle();
+
+    assertThat(h.current().up()).isTrue();
+    assertThat(h.current().restarts()).isEqualTo(2);
+    assertThat(h.current().ooms()).isEqualTo(1);
+    assertThat(h.current().metrics().cpuTimeNanos()).isEqualTo(7_000);
+  }
+
+  @Test
+  void created_journalOfAFinishedSupervision_startsFromZero() {
+    ContainerProcessState journaled = new ContainerProcessState(
+        false, false, "", new ExitStatus.Exited(0), 5, 3, new Metrics(900, 1, 1));
+    LoopHarness h = LoopHarness.withPolicy("always", "5s",
+        new StateJournal.Entry(journaled, 0, 0, 7_000));
+    h.settle();
+
+    assertThat(h.current().restarts()).isZero();
+    assertThat(h.current().ooms()).isZero();
+    assertThat(h.current().metrics().cpuTimeNanos()).isZero();
+  }
+
+  @Test
   void adopted_oomCounterRoseBeforeAnUnobservableExit_isReportedAsOom() {
     LoopHarness h = LoopHarness.withPolicy("no", "5s");
     h.metrics.setOomKills(7);
@@ -250,9 +278,12 @@ class SupervisorLoopTest {
     h.loop.runPending();
     assertThat(h.worker.pending()).as("the start, left hanging").isEqualTo(1);
 
-    h.time.advance(Duration.ofSeconds(2));
+    h.time.advance(Duration.ofMillis(4_999));
     h.loop.runPending();
-    assertThat(h.current().err()).contains("did not start the container within");
+    assertThat(h.current().err()).as("grace.startup 2s is raised to the 5 s floor").isEmpty();
+    h.time.advance(Duration.ofMillis(1));
+    h.loop.runPending();
+    assertThat(h.current().err()).contains("did not start the container within the startup grace of 5000ms");
     assertThat(h.runtime.calls()).contains("abandon");
 
     h.settle();

@@ -74,6 +74,16 @@ public record ContainerState(
         new Counters(0, 0, 0), ExitStatus.NONE, "", 0, Metrics.ZERO);
   }
 
+  /**
+   * The state before anything happened, continuing the counters of a supervisor that died while it
+   * supervised this container (read back from its journal): restarts, OOM kills and CPU time go on.
+   */
+  public static ContainerState resumed(LifecycleSettings settings, int restarts, int ooms, long cpuBaseNanos) {
+    ContainerState initial = initial(settings);
+    return new ContainerState(settings, Phase.CREATED, Goal.UP, false, 0, 0, 0, 0, 0, Instant.EPOCH,
+        new Counters(restarts, ooms, 0), ExitStatus.NONE, "", cpuBaseNanos, initial.runMetrics());
+  }
+
   /** The state as published: derived, so it can never disagree with the phase. */
   public ContainerProcessState view() {
     boolean restarting =

@@ -1,0 +1,346 @@
+"""The measurements. Each returns plain data (lists of milliseconds, dicts of /proc figures).
+
+Start-up and shutdown latencies come from the native probe (fork/exec and socket timestamps); footprint
+figures from /proc of the supervisor's JVM (the launcher execs java, so the probe's child pid is it).
+"""
+import datetime
+import json
+import os
+import shutil
+import subprocess
+import time
+
+from harness import ID_PREFIX, BenchError, Subject, floats
+
+RUNC_ID = ID_PREFIX + "runc"
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def rotate(items, i):
+    """The items in an order that changes every round, so no subject always runs first."""
+    i %= len(items)
+    return items[i:] + items[:i]
+
+
+# --- start-up and shutdown ----------------------------------------------------------------------
+
+
+def supervisor_round(h, subject, name, down_command, bundle_out=None):
+    """One supervisor: exec -> up, then DOWN_COMMAND -> down, then exit. Returns the three times."""
+    rundir = h.rundir(name)
+    log_name = os.path.join("rounds", name)
+    session = h.start_probe(["up", "--timeout", "60", rundir, "--"]
+                            + h.supervisor_args(ID_PREFIX + name), subject, log_name)
+    try:
+        up = session.read_until("all_up_ms")
+        down = session.command(down_command, "down_ms")
+        done = session.command("exit", "status")
+    finally:
+        session.close()
+    if done["status"] != "0":
+        raise BenchError("%s exited with status %s" % (name, done["status"]))
+    if bundle_out:
+        write_runc_bundle(os.path.join(rundir, "config.json"), bundle_out, h.rootfs)
+    shutil.rmtree(rundir, ignore_errors=True)
+    up_ms = floats(up["up_ms"])[0]
+    return {"up": up_ms, "down": floats(down["down_ms"])[0], "exit": floats(done["exit_ms"])[0],
+            "left_behind": sweep_container(h, ID_PREFIX + name),
+            "phases": phases(os.path.join(h.logs, log_name + ".log"), float(up["forked_wall_ms"]), up_ms)}
+
+
+# The supervisor's own log lines around the start (not a contract: a missing line skips the breakdown).
+STARTING = "INFO starting container"
+STARTED = "INFO container started"
+
+
+def phases(log_path, forked_wall_ms, up_ms):
+    """Splits exec -> up with the supervisor's log timestamps (ms resolution, wall clock).
+
+    jvm: fork -> "starting container" (launcher, JVM start, config, wiring, socket);
+    runtime: -> "container started" (bundle, runc create + start); publish: -> the client has up:true.
+    """
+    marks = {}
+    try:
+        with open(log_path) as f:
+            for line in f:
+                for key, text in (("starting", STARTING), ("started", STARTED)):
+                    if text in line and key not in marks:
+                        stamp = datetime.datetime.strptime(line.split()[0], "%Y-%m-%dT%H:%M:%S.%fZ")
+                        stamp = stamp.replace(tzinfo=datetime.timezone.utc)
+                        marks[key] = stamp.timestamp() * 1e3 - forked_wall_ms
+    except (OSError, ValueError, IndexError):
+        return None
+    if len(marks) < 2:
+        return None
+    return {"jvm": marks["starting"], "runtime": marks["started"] - marks["starting"],
+            "publish": up_ms - marks["started"]}
+
+
+def sweep_container(h, container_id):
+    """Deletes the runc container if the supervisor exited without doing so; True if it had to.
+
+    Every round then starts from the same host state (no pile of stopped containers and cgroups).
+    """
+    if not os.path.isdir(os.path.join(h.runc_root, container_id)):
+        return False
+    h.runc("delete", "--force", container_id)
+    return True
+
+
+def write_runc_bundle(config_path, bundle, rootfs):
+    """The supervisor's own OCI config with `true` as the process: the baseline runs the same bundle."""
+    with open(config_path) as f:
+        config = json.load(f)
+    config["process"]["args"] = ["true"]
+    config["root"]["path"] = os.path.realpath(rootfs)
+    config["linux"]["cgroupsPath"] = "/harpoon/" + RUNC_ID
+    os.makedirs(bundle, exist_ok=True)
+    with open(os.path.join(bundle, "config.json"), "w") as out:
+        json.dump(config, out, indent=1)
+
+
+def runc_run(h, bundle):
+    """`runc run` of `true`, end to end: create, start, wait, delete."""
+    fields = h.exec_timed(["runc", "--root", h.runc_root, "run", "--bundle", bundle, RUNC_ID])
+    if fields.get("status") != "0":
+        h.runc("delete", "--force", RUNC_ID)
+        raise BenchError("runc run failed (see logs/runc.log)")
+    return float(fields["ms"])
+
+
+def runc_create_start(h, bundle):
+    """`runc create` then `runc start` (returns once the process runs); the delete is not timed."""
+    fields = h.exec_timed(["runc", "--root", h.runc_root, "create", "--bundle", bundle, RUNC_ID, ":::",
+                           "runc", "--root", h.runc_root, "start", RUNC_ID])
+    h.runc("delete", "--force", RUNC_ID)
+    if fields.get("status") != "0":
+        raise BenchError("runc create/start failed (see logs/runc.log)")
+    return float(fields["ms"])
+
+
+def startup(h, subjects, runs, bundle, progress):
+    """Interleaved rounds: every round runs every subject once, in a rotating order.
+
+    Supervisor rounds alternate kill and stop as the shutdown command, so both are measured.
+    """
+    kinds = [("sup", s) for s in subjects] + [("runc-run", None), ("runc-create-start", None)]
+    samples = {s.key: {"up": [], "kill": [], "stop": [], "exit": [], "left_behind": 0, "phases": []}
+               for s in subjects}
+    samples["runc-run"] = []
+    samples["runc-create-start"] = []
+    for i in range(runs):
+        for kind, subject in rotate(kinds, i):
+            if kind == "runc-run":
+                samples[kind].append(runc_run(h, bundle))
+            elif kind == "runc-create-start":
+                samples[kind].append(runc_create_start(h, bundle))
+            else:
+                command = "kill" if i % 2 == 0 else "stop"
+                r = supervisor_round(h, subject, "%s-%d" % (subject.key, i), command)
+                samples[subject.key]["up"].append(r["up"])
+                samples[subject.key][command].append(r["down"])
+                samples[subject.key]["exit"].append(r["exit"])
+                samples[subject.key]["left_behind"] += r["left_behind"]
+                if r["phases"]:
+                    samples[subject.key]["phases"].append(r["phases"])
+        progress("startup round %d/%d" % (i + 1, runs))
+    return samples
+
+
+# --- footprint ---------------------------------------------------------------------------------
+
+
+def proc_memory(pid):
+    """RSS and its parts, PSS, threads and descriptors of PID, in kB and counts."""
+    status = {}
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            key, _, value = line.partition(":")
+            status[key] = value.split()[0] if value.split() else ""
+    rollup = {}
+    with open("/proc/%d/smaps_rollup" % pid) as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 2 and parts[0].endswith(":"):
+                rollup[parts[0][:-1]] = parts[1]
+    return {
+        "rss_kb": int(status["VmRSS"]), "anon_kb": int(status["RssAnon"]),
+        "file_kb": int(status["RssFile"]), "shmem_kb": int(status["RssShmem"]),
+        "pss_kb": int(rollup["Pss"]), "pss_anon_kb": int(rollup.get("Pss_Anon", 0)),
+        "threads": int(status["Threads"]), "fds": len(os.listdir("/proc/%d/fd" % pid)),
+        "comm": open("/proc/%d/comm" % pid).read().strip(),
+    }
+
+
+def cpu_ticks(pid):
+    """utime + stime of PID (all its threads, live and dead), in clock ticks."""
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def thread_run_ns(pid):
+    """Per-thread time on CPU (ns, /proc/PID/task/TID/schedstat): finer than 10 ms ticks."""
+    times = {}
+    for tid in os.listdir("/proc/%d/task" % pid):
+        try:
+            with open("/proc/%d/task/%s/schedstat" % (pid, tid)) as f:
+                times[tid] = int(f.read().split()[0])
+        except OSError:
+            pass
+    return times
+
+
+def footprint(h, subjects, settle_s, idle_s):
+    """All subjects at once, each supervising an idle container with one client attached.
+
+    Memory is read SETTLE_S after up; CPU is counted over the next IDLE_S (metrics samples included:
+    that is what an idle supervisor does). Running them side by side puts them under the same noise.
+    """
+    sessions = {}
+    for s in subjects:
+        rundir = h.rundir("idle-" + s.key)
+        sessions[s.key] = h.start_probe(["up", "--timeout", "60", rundir, "--"]
+                                        + h.supervisor_args(ID_PREFIX + "idle-" + s.key), s, s.key)
+    result = {}
+    try:
+        pids = {k: int(sess.read_until("all_up_ms")["pid"]) for k, sess in sessions.items()}
+        time.sleep(settle_s)
+        for key, pid in pids.items():
+            result[key] = {"memory": proc_memory(pid)}
+        start = {k: cpu_ticks(p) for k, p in pids.items()}
+        start_ns = {k: thread_run_ns(p) for k, p in pids.items()}
+        began = time.monotonic()
+        time.sleep(idle_s)
+        elapsed = time.monotonic() - began
+        for key, pid in pids.items():
+            used_s = (cpu_ticks(pid) - start[key]) / CLK_TCK
+            result[key]["cpu_s"] = used_s
+            result[key]["cpu_pct"] = 100.0 * used_s / elapsed
+            result[key]["idle_s"] = elapsed
+            # Threads that ended inside the window are missing here, new ones count from zero.
+            now_ns = thread_run_ns(pid)
+            result[key]["cpu_ns_threads"] = sum(
+                ns - start_ns[key].get(tid, 0) for tid, ns in now_ns.items())
+            result[key]["memory_after_idle"] = proc_memory(pid)
+        for sess in sessions.values():
+            sess.command("kill", "down_ms")
+            sess.command("exit", "status")
+    finally:
+        for sess in sessions.values():
+            sess.close()
+    return result
+
+
+# --- fan-out and density ------------------------------------------------------------------------
+
+
+def fanout(h, subject, counts, cycles, progress):
+    """Per client count: kill command -> each client's down state, and one metrics sample's spread."""
+    result = {n: {"deliver": [], "last": [], "spread": []} for n in counts}
+    for c in range(cycles):
+        for n in rotate(list(counts), c):
+            rundir = h.rundir("fanout-%d-%d" % (n, c))
+            session = h.start_probe(["fanout", "--clients", str(n), "--samples", "1", "--timeout", "60",
+                                     rundir, "--"]
+                                    + h.supervisor_args("%sfan-%d-%d" % (ID_PREFIX, n, c)),
+                                    subject, "fanout")
+            try:
+                fields = session.read_until("status", timeout=180)
+            finally:
+                session.close()
+            deliver = floats(fields["deliver_ms"])
+            result[n]["deliver"].extend(deliver)
+            result[n]["last"].append(max(deliver))
+            result[n]["spread"].extend(floats(fields["spread_ms"]))
+            shutil.rmtree(rundir, ignore_errors=True)
+        progress("fan-out cycle %d/%d" % (c + 1, cycles))
+    return result
+
+
+def density(h, subject, count, settle_s):
+    """COUNT supervisors started at once: time until all are up, then their total PSS."""
+    base = os.path.join(h.work, "runs", "density-" + subject.key)
+    shutil.rmtree(base, ignore_errors=True)
+    for i in range(count):
+        h.rundir("density-%s/%d" % (subject.key, i))
+    ids = "%sd%s-{i}" % (ID_PREFIX, subject.key)
+    session = h.start_probe(["up", "--count", str(count), "--timeout", "300", base, "--"]
+                            + h.supervisor_args(ids), subject, "density-" + subject.key)
+    try:
+        fields = session.read_until("all_up_ms", timeout=330)
+        pids = [int(p) for p in fields["pid"].split(",")]
+        time.sleep(settle_s)
+        memory = [proc_memory(p) for p in pids]
+        down = session.command("kill", "down_ms")
+        session.command("exit", "status")
+    finally:
+        session.close()
+    shutil.rmtree(base, ignore_errors=True)
+    return {"count": count, "all_up_ms": float(fields["all_up_ms"]), "up_ms": floats(fields["up_ms"]),
+            "kill_down_ms": floats(down["down_ms"]),
+            "pss_kb": sum(m["pss_kb"] for m in memory), "rss_kb": sum(m["rss_kb"] for m in memory),
+            "anon_kb": sum(m["anon_kb"] for m in memory)}
+
+
+# --- JDK 25 AOT cache and JMH -----------------------------------------------------------------------
+
+
+def train_aot_cache(h, java_home, cache, progress):
+    """Records an AOT cache (JEP 483/514) with one ordinary supervisor life: start, a sample, kill, exit.
+
+    The shipped launcher passes -Xshare:auto, which the JVM refuses together with -XX:AOTCacheOutput,
+    so training uses a copy of it without that flag (same HARPOON_HOME, hence the same class path).
+    """
+    launcher = os.path.join(h.work, "train-launcher")
+    home = os.path.dirname(os.path.dirname(os.path.realpath(h.supervisor)))
+    with open(h.supervisor) as f:
+        text = f.read()
+    lines = [l for l in text.splitlines() if "-Xshare:auto" not in l]
+    lines = ['HARPOON_HOME="%s"' % home if l.startswith("HARPOON_HOME=") else l for l in lines]
+    with open(launcher, "w") as out:
+        out.write("\n".join(lines) + "\n")
+    os.chmod(launcher, 0o755)
+    if os.path.exists(cache):
+        os.remove(cache)
+    trainer = Subject("aot-train", "training", java_home, "-XX:AOTCacheOutput=" + cache)
+    rundir = h.rundir("aot-train")
+    session = h.start_probe(["up", "--timeout", "120", rundir, "--"]
+                            + h.supervisor_args(ID_PREFIX + "aot-train", launcher), trainer, "aot-train")
+    try:
+        session.read_until("all_up_ms")
+        time.sleep(3.5)
+        session.command("kill", "down_ms")
+        session.command("exit", "status")
+    finally:
+        session.close()
+    if not os.path.isfile(cache):
+        raise BenchError("no AOT cache written (see logs/aot-train.log)")
+    progress("AOT cache: %s (%.1f MB)" % (cache, os.path.getsize(cache) / 1e6))
+
+
+def launcher_jvm_flags(launcher):
+    """The -X flags the launcher gives the JVM, so JMH measures with the same JIT and GC."""
+    flags = []
+    with open(launcher) as f:
+        for line in f:
+            words = line.strip().rstrip("\\").split()
+            if words and all(w.startswith("-X") for w in words):
+                flags.extend(w for w in words if not w.startswith("-Xshare"))
+    return flags
+
+
+def jmh(jmh_dir, java_home, jvm_flags, quick, out_json):
+    """Runs the JMH project (already compiled by run.sh) in one fork; returns name -> (ns/op, error)."""
+    with open(os.path.join(jmh_dir, "target", "classpath.txt")) as f:
+        classpath = os.path.join(jmh_dir, "target", "classes") + ":" + f.read().strip()
+    timing = ["-wi", "1", "-i", "2", "-w", "500ms", "-r", "500ms"] if quick else \
+        ["-wi", "2", "-i", "3", "-w", "1s", "-r", "1s"]
+    cmd = [os.path.join(java_home, "bin", "java"), "-cp", classpath, "org.openjdk.jmh.Main", "-f", "1"] \
+        + timing + ["-jvmArgs", " ".join(jvm_flags), "-rf", "json", "-rff", out_json]
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, timeout=600)
+    with open(out_json) as f:
+        data = json.load(f)
+    return {d["benchmark"].rsplit(".", 2)[-2] + "." + d["benchmark"].rsplit(".", 1)[-1]:
+            {"ns": d["primaryMetric"]["score"], "error": d["primaryMetric"]["scoreError"]}
+            for d in data}

@@ -1,0 +1,67 @@
+package io.harpoon.supervisor.bootstrap.ctl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.harpoon.supervisor.adapters.control.SseEncoder;
+import io.harpoon.supervisor.adapters.control.SseEvent;
+import io.harpoon.supervisor.adapters.json.Json;
+import io.harpoon.supervisor.adapters.json.StateJson;
+import io.harpoon.supervisor.domain.lifecycle.ContainerProcessState;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Reads the events a supervisor sends with the supervisor's own JSON configuration, so this client
+ * accepts exactly what the server writes. Anything that does not decode is a protocol violation.
+ */
+final class Frames {
+
+  private static final int QUOTE_CHARS = 80;
+
+  private Frames() {}
+
+  /** The meaning of {@code event}; throws {@link ExitCode#NOT_A_SUPERVISOR} for malformed data. */
+  static Incoming read(SseEvent event) throws CtlException {
+    switch (event.type()) {
+      case SseEncoder.STATE:
+        return new Incoming.State(state(event.data()), event.data());
+      case SseEncoder.ERROR:
+        return refusal(event.data());
+      default:
+        return new Incoming.Other(event.type());
+    }
+  }
+
+  private static ContainerProcessState state(String data) throws CtlException {
+    Optional<ContainerProcessState> state;
+    try {
+      StateJson json = Json.mapper().readValue(data, StateJson.class);
+      state = json == null ? Optional.empty() : json.toState();
+    } catch (IOException | RuntimeException malformed) {
+      state = Optional.empty();
+    }
+    return state.orElseThrow(
+        () -> notAState("a state event whose data is not a container state", data));
+  }
+
+  private static Incoming refusal(String data) throws CtlException {
+    try {
+      JsonNode reply = Json.mapper().readTree(data);
+      if (reply != null && reply.path("command").isTextual() && reply.path("error").isTextual()) {
+        return new Incoming.Refusal(reply.get("command").asText(), reply.get("error").asText());
+      }
+    } catch (IOException | RuntimeException malformed) {
+      // Reported below, like any other malformed reply.
+    }
+    throw notAState("an error event whose data is not {\"command\":..,\"error\":..}", data);
+  }
+
+  /**
+   * A protocol violation, quoting the start of what arrived so the operator can tell what answers.
+   */
+  static CtlException notAState(String what, String data) {
+    String quoted = data.length() > QUOTE_CHARS ? data.substring(0, QUOTE_CHARS) + "..." : data;
+    return new CtlException(
+        ExitCode.NOT_A_SUPERVISOR,
+        "not a supervisor: received " + what + ": " + quoted.replaceAll("\\p{Cntrl}", " "));
+  }
+}

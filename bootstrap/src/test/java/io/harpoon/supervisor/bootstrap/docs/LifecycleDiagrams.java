@@ -1,0 +1,80 @@
+package io.harpoon.supervisor.bootstrap.docs;
+
+import io.harpoon.supervisor.domain.lifecycle.Phase;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The phase graph as text: Mermaid {@code stateDiagram-v2} (rendered by GitHub in Markdown) and
+ * Graphviz DOT (rendered to PNG by scripts/render-diagram.sh). Transitions between the same two
+ * phases share one arrow, their events joined by commas.
+ */
+final class LifecycleDiagrams {
+
+  static final String GENERATED =
+      "Generated from Lifecycle.next by LifecycleDiagramTest; do not edit."
+          + " Regenerate with scripts/render-diagram.sh.";
+
+  /** Layout and looks of the Graphviz drawing; nodesep keeps the edge labels apart. */
+  private static final String DOT_HEADER =
+      String.join(
+          "\n",
+          "digraph lifecycle {",
+          "  rankdir=TB;",
+          "  nodesep=0.6;",
+          "  node [shape=box, style=rounded, fontname=\"Helvetica\", fontsize=11];",
+          "  edge [fontname=\"Helvetica\", fontsize=9];",
+          "  start [shape=point, width=0.15];",
+          "  end [shape=doublecircle, label=\"\", width=0.12];",
+          "");
+
+  private LifecycleDiagrams() {}
+
+  static String mermaid(Set<LifecycleGraph.Edge> edges) {
+    StringBuilder text = new StringBuilder("stateDiagram-v2\n");
+    text.append("    %% ").append(GENERATED).append('\n');
+    text.append("    [*] --> ").append(Phase.CREATED).append('\n');
+    arrows(edges)
+        .forEach(
+            (pair, labels) ->
+                text.append("    ")
+                    .append(pair.get(0))
+                    .append(" --> ")
+                    .append(pair.get(1))
+                    .append(" : ")
+                    .append(labels)
+                    .append('\n'));
+    text.append("    ").append(Phase.TERMINATED).append(" --> [*]\n");
+    return text.toString();
+  }
+
+  static String dot(Set<LifecycleGraph.Edge> edges) {
+    StringBuilder text = new StringBuilder("// " + GENERATED + "\n").append(DOT_HEADER);
+    text.append("  start -> ").append(Phase.CREATED).append(";\n");
+    arrows(edges)
+        .forEach(
+            (pair, labels) ->
+                text.append("  ")
+                    .append(pair.get(0))
+                    .append(" -> ")
+                    .append(pair.get(1))
+                    .append(" [label=\"")
+                    .append(labels)
+                    .append("\"];\n"));
+    text.append("  ").append(Phase.TERMINATED).append(" -> end;\n");
+    return text.append("}\n").toString();
+  }
+
+  /** (from, to) to the comma-joined labels of its transitions, in the edges' order. */
+  private static Map<List<Phase>, String> arrows(Set<LifecycleGraph.Edge> edges) {
+    return edges.stream()
+        .collect(
+            Collectors.groupingBy(
+                e -> List.of(e.from(), e.to()),
+                LinkedHashMap::new,
+                Collectors.mapping(LifecycleGraph.Edge::label, Collectors.joining(", "))));
+  }
+}
