@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -19,8 +20,8 @@ import org.testcontainers.DockerClientFactory;
 /**
  * The image the container suite runs the supervisor in, built locally FROM scratch (no registry is
  * needed or used) and tagged with the SHA-256 of its build context: the same files give the same
- * tag, and an image that already has it is reused instead of rebuilt. Older tags of the repository
- * are removed, so repeated builds do not pile up images.
+ * tag, and an image that already has it is reused instead of rebuilt. Tags of the repository older
+ * than an hour are removed, so repeated builds do not pile up images.
  */
 public final class ContainerImage {
 
@@ -29,6 +30,9 @@ public final class ContainerImage {
 
   /** Where the distribution's launcher is inside the image. */
   public static final String LAUNCHER = RootFilesystem.LAUNCHER;
+
+  /** How old another tag of the repository must be to be removed. */
+  private static final Duration STALE_AFTER = Duration.ofHours(1);
 
   private static final Logger LOG = LoggerFactory.getLogger(ContainerImage.class);
   private static ContainerImage shared;
@@ -130,11 +134,17 @@ public final class ContainerImage {
   }
 
   /**
-   * Untags every other tag of the repository; Docker deletes an image with its last tag. By tag,
-   * not by id, so an image that someone also tagged otherwise keeps that tag.
+   * Untags the other tags of the repository built more than {@link #STALE_AFTER} ago; Docker deletes
+   * an image with its last tag. Younger ones are kept: test JVMs of other worktrees share the daemon
+   * and may be about to start a container from theirs (each JVM checks its image once). By tag, not
+   * by id, so an image that someone also tagged otherwise keeps that tag.
    */
   private static void removeOtherTags(DockerClient docker, String keep) {
+    long staleBefore = Instant.now().minus(STALE_AFTER).getEpochSecond();
     for (Image image : docker.listImagesCmd().withReferenceFilter(REPOSITORY).exec()) {
+      if (image.getCreated() == null || image.getCreated() >= staleBefore) {
+        continue;
+      }
       for (String tag : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
         if (tag.startsWith(REPOSITORY + ":") && !tag.equals(keep)) {
           LOG.info("removing stale image {}", tag);
