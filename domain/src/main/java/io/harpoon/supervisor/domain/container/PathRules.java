@@ -36,8 +36,8 @@ final class PathRules {
   }
 
   /**
-   * Like {@link #absoluteProblem}, and the path must not be the root itself (a mount target), however
-   * spelled: {@code /}, {@code //} and {@code /.} all name it once normalized.
+   * Like {@link #absoluteProblem}, and the path must not be the root itself (a mount target),
+   * however spelled: {@code /}, {@code //} and {@code /.} all name it once normalized.
    */
   static Optional<String> mountTargetProblem(String path) {
     Optional<String> problem = absoluteProblem(path);
