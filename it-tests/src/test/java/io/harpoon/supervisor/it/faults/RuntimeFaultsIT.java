@@ -115,8 +115,9 @@ class RuntimeFaultsIT extends NativeHostTest {
     System.out.println("hanging create " + createPid + ": err after " + waited.toMillis() + " ms");
     assertThat(failed.err()).contains("did not start the container within the startup grace");
     assertThat(failed.restarting()).isFalse();
-    // The supervisor raises a grace below 5 s to 5 s; the pid file is seen up to a poll late.
-    assertThat(waited).isBetween(Duration.ofMillis(4500), Duration.ofSeconds(15));
+    // The supervisor raises a grace below 5 s to 5 s. Its timer starts before the runtime runs, and
+    // the pid file is seen a little later, under load maybe much later: a low bound far from 1 s.
+    assertThat(waited).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(15));
     assertThat(supervisor.awaitExit(PROMPTLY)).isZero();
   }
 
