@@ -82,13 +82,15 @@ class CrashLoopSoakIT extends NativeHostTest {
   private record Usage(int fds, int threads, long heapKib, long rssKib) {}
 
   private Usage usage(long pid) throws IOException {
+    // jcmd first: the JVM starts its attach listener (a thread and a socket) on the first attach.
+    long heapKib = heapAfterGc(pid);
     Path proc = Path.of("/proc", Long.toString(pid));
     int fds;
     try (var list = Files.list(proc.resolve("fd"))) {
       fds = (int) list.count();
     }
     String status = Files.readString(proc.resolve("status"));
-    return new Usage(fds, (int) statusField(status, "Threads"), heapAfterGc(pid),
+    return new Usage(fds, (int) statusField(status, "Threads"), heapKib,
         statusField(status, "VmRSS"));
   }
 
