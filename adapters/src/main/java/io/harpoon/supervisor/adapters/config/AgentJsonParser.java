@@ -70,7 +70,9 @@ final class AgentJsonParser {
   /** Jackson's message without its pointer to the Java setting, kept to one short line. */
   private static String detail(String message) {
     String text =
-        String.valueOf(message).replaceAll(",? from `[^`]*`", "").replaceAll("\\p{Cntrl}", " ");
+        String.valueOf(message)
+            .replaceAll(",? from `[^`]*`", "")
+            .replaceAll("[\\p{Cc}\\u2028\\u2029]", " ");
     return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) + "..." : text;
   }
 }

@@ -135,13 +135,16 @@ final class JsonFields {
     }
   }
 
-  /** A key as it appears in a problem: quoted, cut short, control characters replaced. */
+  /**
+   * A key as it appears in a problem: quoted, cut short, control characters (C0 and C1) and Unicode
+   * line separators replaced, so a problem stays one line wherever it is shown.
+   */
   static String quoted(String key) {
     return "'" + shown(key) + "'";
   }
 
   private static String shown(String text) {
     String cut = text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "..." : text;
-    return cut.replaceAll("\\p{Cntrl}", "?");
+    return cut.replaceAll("[\\p{Cc}\\u2028\\u2029]", "?");
   }
 }

@@ -37,11 +37,20 @@ public final class JsonFileConfigSource implements ConfigSource {
     List<String> problems = new ArrayList<>();
     ConfigDraft draft =
         read(runDirectory.resolve("agent.json"), problems)
-            .flatMap(bytes -> AgentJsonParser.parse(bytes, problems))
-            .map(root -> AgentJsonDecoder.decode(root, problems))
+            .map(bytes -> decode(bytes, problems))
             .orElse(ConfigDraft.EMPTY);
     checkRootfs(runDirectory.resolve("rootfs"), problems);
     return new ConfigLoad(draft, problems);
+  }
+
+  /**
+   * agent.json's bytes as a draft, without the file system: what {@link #load()} does once the file
+   * is read. Never throws; {@link ConfigDraft#EMPTY} when the bytes are not a JSON object.
+   */
+  static ConfigDraft decode(byte[] bytes, List<String> problems) {
+    return AgentJsonParser.parse(bytes, problems)
+        .map(root -> AgentJsonDecoder.decode(root, problems))
+        .orElse(ConfigDraft.EMPTY);
   }
 
   /**

@@ -21,6 +21,8 @@ final class ClientRegistry {
   private final ByteBuffer scratch = ByteBuffer.allocate(SCRATCH_BYTES);
   private ContainerProcessState lastState;
   private ByteBuffer lastFrame;
+  private volatile long peakQueuedBytes;
+  private volatile int peakDecoderBytes;
 
   ClientRegistry(ControlServerLimits limits) {
     this.limits = limits;
@@ -52,6 +54,30 @@ final class ClientRegistry {
 
   boolean anyPendingOutput() {
     return clients.stream().anyMatch(ControlClient::hasPendingOutput);
+  }
+
+  /** Remembers the most bytes any one client has had queued; selector thread only. */
+  void noteQueued(long bytes) {
+    if (bytes > peakQueuedBytes) {
+      peakQueuedBytes = bytes;
+    }
+  }
+
+  /** Remembers the most input bytes any one client's decoder has held; selector thread only. */
+  void noteDecoded(int bytes) {
+    if (bytes > peakDecoderBytes) {
+      peakDecoderBytes = bytes;
+    }
+  }
+
+  /** The most bytes one client has had queued so far: what the per-client cap bounds. */
+  long peakQueuedBytes() {
+    return peakQueuedBytes;
+  }
+
+  /** The most input bytes one client's decoder has held so far: what the decoder caps bound. */
+  int peakDecoderBytes() {
+    return peakDecoderBytes;
   }
 
   /** The shared scratch buffer, cleared. */

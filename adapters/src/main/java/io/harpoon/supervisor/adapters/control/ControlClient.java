@@ -20,10 +20,17 @@ import jnr.unixsocket.UnixSocketChannel;
  * and which only queue work and wake the selector.
  *
  * <p>Back-pressure: while more than {@code maxPendingBytes} wait to be written, the client polls no
- * states (the subscription coalesces them to the latest) and its commands are not read. End of input
- * (a half-close) only stops reading: states keep flowing until a write fails.
+ * states (the subscription coalesces them to the latest) and its commands are not read. Replies
+ * (errors) are this client's own bytes, not shared frames: at most {@link #REPLY_BUDGET} of them
+ * wait unread; a reply past that is dropped and the client's commands are not read until it has
+ * read what waits, so a client that sends commands without reading the answers costs a few KiB and
+ * cannot keep the supervisor busy. End of input (a half-close) only stops reading: states keep
+ * flowing until a write fails.
  */
 final class ControlClient implements WatchState.StateListener, SendCommand.CommandReplies {
+
+  /** Replies held for a client that sends commands but does not read; more are dropped. */
+  static final int REPLY_BUDGET = 4 * 1024;
 
   private final UnixSocketChannel channel;
   private final ClientEnvironment env;
@@ -134,10 +141,11 @@ final class ControlClient implements WatchState.StateListener, SendCommand.Comma
     }
   }
 
+  /** Replies past the cap or the reply budget are dropped, as a stuck client skips states. */
   private void takeReplies() {
     byte[] reply;
     while ((reply = replies.poll()) != null) {
-      outgoing.add(ByteBuffer.wrap(reply));
+      outgoing.addReply(reply, maxPendingBytes, REPLY_BUDGET);
     }
   }
 
@@ -157,8 +165,9 @@ final class ControlClient implements WatchState.StateListener, SendCommand.Comma
     if (closed) {
       return;
     }
+    env.registry().noteQueued(outgoing.peakBytes());
     int ops = 0;
-    if (!inputEnded && outgoing.bytes() < maxPendingBytes) {
+    if (!inputEnded && outgoing.bytes() < maxPendingBytes && !outgoing.repliesRefused()) {
       ops |= SelectionKey.OP_READ;
     }
     if (!outgoing.isEmpty()) {
@@ -176,6 +185,7 @@ final class ControlClient implements WatchState.StateListener, SendCommand.Comma
       } else {
         buffer.flip();
         decoder.feed(buffer, this::onEvent);
+        env.registry().noteDecoded(decoder.bufferedBytes());
       }
     } catch (IOException | RuntimeException broken) {
       close();
@@ -193,7 +203,8 @@ final class ControlClient implements WatchState.StateListener, SendCommand.Comma
     if (command.isPresent()) {
       env.commands().send(command.get(), this);
     } else {
-      outgoing.add(ByteBuffer.wrap(SseEncoder.error(event.type(), "unknown command")));
+      byte[] reply = SseEncoder.error(event.type(), "unknown command");
+      outgoing.addReply(reply, maxPendingBytes, REPLY_BUDGET);
     }
   }
 

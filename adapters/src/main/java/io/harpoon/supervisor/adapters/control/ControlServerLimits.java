@@ -13,10 +13,16 @@ package io.harpoon.supervisor.adapters.control;
 public record ControlServerLimits(
     int maxClients, int maxLineBytes, int maxEventBytes, int maxPendingBytes) {
 
-  /** 1024 clients, 8 KiB lines, 64 KiB events, 64 KiB queued per client. */
+  /**
+   * 1024 clients, 1 KiB lines, 1 KiB events, 64 KiB queued per client. A command is about a dozen
+   * bytes ({@code event: stop}) and the server reads no data, so 1 KiB is plenty. What matters is
+   * that every client at once trickling an unfinished event stays far inside the launcher's 64 MiB
+   * heap: with 64 KiB events a held event of invalid UTF-8 measured 130 KB per client (UTF-16 text),
+   * so about 500 slow clients exhausted the heap. Queued state frames are shared between clients, so
+   * the 64 KiB queue cap costs little; replies are bounded apart ({@code ControlClient.REPLY_BUDGET}).
+   */
   public static final ControlServerLimits DEFAULT =
-      new ControlServerLimits(
-          1024, SseDecoder.DEFAULT_MAX_LINE_BYTES, SseDecoder.DEFAULT_MAX_EVENT_BYTES, 64 * 1024);
+      new ControlServerLimits(1024, 1024, 1024, 64 * 1024);
 
   public ControlServerLimits {
     if (maxClients < 1 || maxLineBytes < 1 || maxEventBytes < 1 || maxPendingBytes < 1) {

@@ -13,15 +13,44 @@ final class OutgoingFrames {
 
   private final ArrayDeque<ByteBuffer> frames = new ArrayDeque<>();
   private long bytes;
+  private long peakBytes;
+  private long replyBytes;
+  private boolean replyRefused;
 
   /** Queues a whole frame; {@code frame} must be positioned at its start. */
   void add(ByteBuffer frame) {
     frames.add(frame.duplicate());
     bytes += frame.remaining();
+    peakBytes = Math.max(peakBytes, bytes);
+  }
+
+  /**
+   * Queues a reply (a frame of this client's own, unlike the shared state frames) unless the queue
+   * holds {@code cap} bytes or more, or the replies queued since it was last empty would pass {@code
+   * budget}; the first reply after it emptied always fits. Returns whether it was queued.
+   */
+  boolean addReply(byte[] reply, long cap, long budget) {
+    if (bytes >= cap || (replyBytes > 0 && replyBytes + reply.length > budget)) {
+      replyRefused = true;
+      return false;
+    }
+    replyBytes += reply.length;
+    add(ByteBuffer.wrap(reply));
+    return true;
+  }
+
+  /** Whether a reply was refused since the queue was last empty: the client is not reading. */
+  boolean repliesRefused() {
+    return replyRefused;
   }
 
   long bytes() {
     return bytes;
+  }
+
+  /** The most bytes ever queued at once. */
+  long peakBytes() {
+    return peakBytes;
   }
 
   boolean isEmpty() {
@@ -72,6 +101,10 @@ final class OutgoingFrames {
   private void consume(int written) {
     int left = written;
     bytes -= written;
+    if (bytes == 0) {
+      replyBytes = 0;
+      replyRefused = false;
+    }
     while (left > 0) {
       ByteBuffer head = frames.peekFirst();
       int step = Math.min(left, head.remaining());

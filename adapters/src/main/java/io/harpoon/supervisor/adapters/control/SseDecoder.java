@@ -78,6 +78,14 @@ public final class SseDecoder {
     return failure;
   }
 
+  /**
+   * The input bytes held for an incomplete line and event: at most {@code maxLineBytes +
+   * maxEventBytes + 1} (the last line may take the event one line past its cap before it fails).
+   */
+  int bufferedBytes() {
+    return lineLength + eventTypeBytes + dataBytes;
+  }
+
   private void accept(byte b, Consumer<SseEvent> events) {
     if (b == LF && afterCr) {
       afterCr = false;

@@ -86,6 +86,11 @@ public final class UnixSocketControlServer implements AutoCloseable {
     return socketFile.path();
   }
 
+  /** The clients' registry, whose peak figures tests and diagnostics may read from any thread. */
+  ClientRegistry registry() {
+    return registry;
+  }
+
   /** {@link #close(Duration)} with {@link #DEFAULT_FLUSH}. */
   @Override
   public void close() {

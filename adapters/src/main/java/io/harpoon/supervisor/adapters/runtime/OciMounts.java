@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.harpoon.supervisor.domain.container.ContainerConfig;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
@@ -84,8 +84,20 @@ final class OciMounts {
         : mount(destination, "tmpfs", "tmpfs", "nosuid", "nodev", "size=" + sizeMb + "m");
   }
 
-  private static String normalize(String target) {
-    return Path.of(target).normalize().toString();
+  /**
+   * Drops empty and {@code .} segments, as {@code Path.normalize} would, but on the string: {@code
+   * Path.of} throws on what the platform charset cannot encode (a lone surrogate always, any
+   * non-ASCII character when the supervisor runs without a UTF-8 locale), and the runtime's worker
+   * must get a {@code RuntimeFailure}, not an unchecked exception. {@code ..} never gets here.
+   */
+  static String normalize(String target) {
+    StringJoiner path = new StringJoiner("/", "/", "");
+    for (String segment : target.split("/")) {
+      if (!segment.isEmpty() && !segment.equals(".")) {
+        path.add(segment);
+      }
+    }
+    return path.toString();
   }
 
   private static ObjectNode mount(

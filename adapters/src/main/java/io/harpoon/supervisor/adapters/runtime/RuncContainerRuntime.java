@@ -13,6 +13,7 @@ import io.harpoon.supervisor.domain.container.WaitStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -82,6 +83,7 @@ public final class RuncContainerRuntime implements ContainerRuntime {
       throw failure("create", result);
     }
     int pid = readPid(pidFile);
+    restrict(pidFile);
     // runc create has exited: the init it created is now our child (we are its subreaper).
     processes.adopt(pid, mark);
     return pid;
@@ -169,6 +171,19 @@ public final class RuncContainerRuntime implements ContainerRuntime {
       Files.deleteIfExists(pidFile);
     } catch (IOException e) {
       throw new RuntimeFailure("cannot remove " + pidFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The runtime writes the pid file under a temporary name with mode 0666 less the umask, then
+   * renames it, so it cannot be created 0600 beforehand; it is made owner-only once it exists. A
+   * failure is only logged: the container exists, and a pid is no secret.
+   */
+  private void restrict(Path pidFile) {
+    try {
+      Files.setPosixFilePermissions(pidFile, PosixFilePermissions.fromString("rw-------"));
+    } catch (IOException e) {
+      log.warn("cannot make " + pidFile + " owner-only: " + e.getMessage());
     }
   }
 

@@ -9,9 +9,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -26,6 +30,8 @@ final class RuntimeCli {
   static final Duration NO_TIMEOUT = Duration.ofDays(365);
 
   private static final int MAX_STDOUT = 1 << 20;
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   private final String binary;
   private final List<String> globalFlags;
@@ -44,11 +50,14 @@ final class RuntimeCli {
 
   /**
    * Runs a command whose stdout and stderr are the supervisor's, as the container inherits them
-   * from {@code create}. Its error messages are read from {@code log}, which is replaced.
+   * from {@code create}. Its error messages are read from {@code log}, which is replaced by an
+   * empty file of mode 0600 first: the runtime appends to an existing log ({@code O_APPEND}, no
+   * {@code O_TRUNC}) and would create a missing one 0644.
    */
   RuntimeResult runInherited(List<String> args, Path log, InFlight inFlight) throws RuntimeFailure {
     try {
       Files.deleteIfExists(log);
+      Files.createFile(log, OWNER_ONLY);
     } catch (IOException e) {
       throw new RuntimeFailure("cannot replace " + log + ": " + e.getMessage(), e);
     }

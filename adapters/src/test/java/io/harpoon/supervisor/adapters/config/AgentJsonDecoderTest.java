@@ -107,6 +107,14 @@ class AgentJsonDecoderTest {
   }
 
   @Test
+  void keyWithC1ControlOrLineSeparator_load_isShownOnOneLine() throws IOException {
+    String json = "{\"env\": {\"a\\u0085b\\u2028c\\u001bd\": 1}}";
+
+    assertThat(run.agentJson(json).load().problems())
+        .containsExactly("env 'a?b?c?d': expected a string, found 1");
+  }
+
+  @Test
   void numbersAtTheEdges_load_areAccepted() throws IOException {
     ConfigLoad load =
         run.agentJson("{\"resources\": {\"mem\": 9223372036854775807, \"cpu\": 2, \"fd\": -1}}")

@@ -69,6 +69,20 @@ class OciSpecTest {
   }
 
   @Test
+  void targetsNoPathCanHold_config_normalizedAsStringsNotThrown() {
+    LaunchSpec spec =
+        LaunchSpecs.defaults()
+            .storage(Map.of("/bad\ud800//./x/", 1L), Map.of("/caf\u00e9/.", "/srv/caf\u00e9"))
+            .build("web-1", "web.example", runDirectory);
+
+    JsonNode mounts = OciSpec.config(spec, root, TYPICAL_HOST).get("mounts");
+
+    assertThat(mounts.findValuesAsText("destination"))
+        .contains("/bad\ud800/x", "/caf\u00e9")
+        .doesNotContain("/");
+  }
+
+  @Test
   void memoryAndCpu_config_limitsMemoryWithoutExtraSwapAndSetsTheCpuQuota() throws IOException {
     LaunchSpec spec =
         LaunchSpecs.defaults().limits(64, 0.5, 1024).build("web-1", "web.example", runDirectory);

@@ -124,6 +124,22 @@ class RuncContainerRuntimeTest {
   }
 
   @Test
+  void create_runDirectoryFiles_readableByTheOwnerOnly() throws Exception {
+    int pid = runtime.create(spec().command("sleep", "100").build(id.value(), "box", runDirectory));
+    CompletableFuture<WaitStatus> exit = exitOf(pid);
+
+    for (String file : new String[] {"config.json", "container.pid", "runtime.log"}) {
+      assertThat(
+              PosixFilePermissions.toString(
+                  Files.getPosixFilePermissions(runDirectory.resolve(file))))
+          .as(file)
+          .isEqualTo("rw-------");
+    }
+    runtime.release(id);
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(new WaitStatus.Signaled(9));
+  }
+
+  @Test
   void missingCommand_create_failsWithRuncsReason() {
     LaunchSpec spec = spec().command("no-such-command").build(id.value(), "box", runDirectory);
 

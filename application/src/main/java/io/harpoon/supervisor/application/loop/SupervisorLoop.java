@@ -27,6 +27,9 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
   /** How often metrics are sampled while the container is up or restarting (SPEC §6). */
   public static final Duration METRICS_PERIOD = Duration.ofSeconds(3);
 
+  /** Commands from all clients that may wait in the queue at once; more are refused as busy. */
+  public static final int MAX_QUEUED_COMMANDS = 1024;
+
   private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
   private final Map<Long, CommandReplies> requesters = new ConcurrentHashMap<>();
   private final AtomicLong nextRequester = new AtomicLong();
@@ -118,6 +121,12 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
 
   @Override
   public void send(Command command, CommandReplies replies) {
+    if (requesters.size() >= MAX_QUEUED_COMMANDS) {
+      // Clients are not acknowledged, so nothing else slows a client that floods commands; refusing
+      // keeps the queue (and the heap) bounded while the loop catches up.
+      replies.rejected(command, "busy: too many commands waiting");
+      return;
+    }
     long requester = nextRequester.incrementAndGet();
     requesters.put(requester, replies);
     post(new Event.CommandReceived(command, requester, ports.clock().instant()));

@@ -143,6 +143,23 @@ class SupervisorLoopTest {
   }
 
   @Test
+  void commandFlood_beyondTheQueueBound_isRefusedAsBusyUntilTheLoopCatchesUp() {
+    LoopHarness h = LoopHarness.withPolicy("no", "5s").settle();
+    List<String> replies = new java.util.ArrayList<>();
+
+    for (int i = 0; i < SupervisorLoop.MAX_QUEUED_COMMANDS + 10; i++) {
+      h.loop.send(Command.EXIT, (c, reason) -> replies.add(reason));
+    }
+    assertThat(replies).hasSize(10).allMatch(r -> r.startsWith("busy"));
+
+    h.settle();
+    replies.clear();
+    h.loop.send(Command.EXIT, (c, reason) -> replies.add(reason));
+    h.settle();
+    assertThat(replies).containsExactly("the container is up; stop or kill it first");
+  }
+
+  @Test
   void running_stop_sendsTermThenKillsWhenGraceRunsOut() {
     LoopHarness h = LoopHarness.withPolicy("always", "5s").settle();
     int pid = h.pid();

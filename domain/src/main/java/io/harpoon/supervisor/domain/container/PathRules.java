@@ -1,5 +1,6 @@
 package io.harpoon.supervisor.domain.container;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -34,12 +35,16 @@ final class PathRules {
     return Optional.empty();
   }
 
-  /** Like {@link #absoluteProblem}, and the path must not be the root itself (a mount target). */
+  /**
+   * Like {@link #absoluteProblem}, and the path must not be the root itself (a mount target),
+   * however spelled: {@code /}, {@code //} and {@code /.} all name it once normalized.
+   */
   static Optional<String> mountTargetProblem(String path) {
     Optional<String> problem = absoluteProblem(path);
     if (problem.isPresent()) {
       return problem;
     }
-    return path.chars().allMatch(c -> c == '/') ? Optional.of("is the root directory") : problem;
+    boolean root = Arrays.stream(path.split("/")).allMatch(s -> s.isEmpty() || s.equals("."));
+    return root ? Optional.of("is the root directory") : problem;
   }
 }

@@ -42,13 +42,19 @@ class PathRulesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"/, is the root directory", "///, is the root directory", "tmp, is not absolute"})
+  @CsvSource({
+    "/, is the root directory",
+    "///, is the root directory",
+    "/., is the root directory",
+    "//././/, is the root directory",
+    "tmp, is not absolute"
+  })
   void rootOrRelative_mountTargetProblem_saysWhy(String path, String why) {
     assertThat(PathRules.mountTargetProblem(path)).contains(why);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/tmp", "/a/b"})
+  @ValueSource(strings = {"/tmp", "/a/b", "/./x", "/.x", "/..."})
   void absoluteNonRoot_mountTargetProblem_isNone(String path) {
     assertThat(PathRules.mountTargetProblem(path)).isEmpty();
   }

@@ -57,6 +57,12 @@ public final class AgentConfig {
     return this;
   }
 
+  /** grace.startup, e.g. {@code "1s"}. */
+  public AgentConfig graceStartup(String duration) {
+    ((ObjectNode) root.get("grace")).put("startup", duration);
+    return this;
+  }
+
   public AgentConfig graceShutdown(String duration) {
     ((ObjectNode) root.get("grace")).put("shutdown", duration);
     return this;

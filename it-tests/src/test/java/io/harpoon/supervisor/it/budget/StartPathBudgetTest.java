@@ -1,0 +1,54 @@
+package io.harpoon.supervisor.it.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the supervisor lean with proxies that are stable on a noisy machine, unlike timings: the number
+ * of classes its start path loads (recorded by the CDS training run of {@code mvn package}) and the size
+ * of the distribution's jars. Raise a budget only on purpose, saying why in the commit (docs/benchmarks.md).
+ */
+class StartPathBudgetTest {
+
+  /** Classes loaded from exec to the first published state and exit, measured at 3 780 (JDK 17). */
+  static final int START_PATH_CLASS_BUDGET = 4_300;
+  /** The jars of lib/, measured at 10.9 MiB (Guice and Guava are 3.8 MiB of it). */
+  static final long DIST_JAR_BYTES_BUDGET = 12L * 1024 * 1024;
+
+  private static final Path BOOTSTRAP_TARGET = Path.of("..", "bootstrap", "target");
+
+  @Test
+  void startPath_loadsNoMoreClassesThanItsBudget() throws IOException {
+    Path classList = BOOTSTRAP_TARGET.resolve("start-path-classes.txt");
+    assertThat(classList).as("written by the CDS training run of mvn package").exists();
+    long classes;
+    try (Stream<String> lines = Files.lines(classList)) {
+      classes = lines.filter(line -> line.contains(" source: ")).count();
+    }
+    System.out.println("start path loads " + classes + " classes (budget " + START_PATH_CLASS_BUDGET + ")");
+    assertThat(classes).isGreaterThan(1_000).isLessThanOrEqualTo(START_PATH_CLASS_BUDGET);
+  }
+
+  @Test
+  void distribution_jarsStayWithinTheirBudget() throws IOException {
+    long bytes;
+    try (Stream<Path> jars = Files.list(BOOTSTRAP_TARGET.resolve("dist").resolve("lib"))) {
+      bytes = jars.filter(p -> p.toString().endsWith(".jar")).mapToLong(StartPathBudgetTest::size).sum();
+    }
+    System.out.println("distribution jars: " + bytes + " bytes (budget " + DIST_JAR_BYTES_BUDGET + ")");
+    assertThat(bytes).isLessThanOrEqualTo(DIST_JAR_BYTES_BUDGET);
+  }
+
+  private static long size(Path path) {
+    try {
+      return Files.size(path);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
