@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.harpoon.supervisor.it.support.CommandResult;
 import io.harpoon.supervisor.it.support.ControlClient;
 import io.harpoon.supervisor.it.support.Environment;
+import io.harpoon.supervisor.it.support.PeerProbe;
+import io.harpoon.supervisor.it.support.PeerProbes;
 import io.harpoon.supervisor.it.support.Poll;
 import io.harpoon.supervisor.it.support.Prerequisites;
 import io.harpoon.supervisor.it.support.RunDirectory;
@@ -77,14 +79,15 @@ public interface ClientIsolationScenarios extends Scenario {
   @Test
   default void otherUser_connects_closedWithoutAnyState() throws IOException {
     require(Environment.Feature.OTHER_USER_CLIENT);
-    Prerequisites.require("the other-user scenario", List.of("setpriv", "socat", "timeout").stream()
+    Prerequisites.require("the other-user scenario", List.of("setpriv").stream()
         .filter(tool -> !fixture().environment().hasTool(tool)).map(tool -> "no " + tool).toList());
     RunDirectory dir = fixture().runDirectory(agent().restart("no"));
     SupervisorProcess supervisor = fixture().start(dir, Workloads.TERM_HANDLER);
     ControlClient owner = fixture().connect(dir);
     awaitRunning(owner, supervisor);
     List<String> asNobody = List.of("setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups");
-    List<String> read = List.of("timeout", "5", "socat", "-u", "UNIX-CONNECT:" + dir.control(), "-");
+    List<String> read = List.of(fixture().environment().java().toString(), "-XX:-UsePerfData", "-cp",
+        PeerProbes.install(dir.path()).toString(), PeerProbe.class.getName(), dir.control().toString());
 
     // CAP_DAC_OVERRIDE gets nobody past the file mode, so the check of the peer's credentials shows.
     CommandResult privileged = fixture().environment().run(Duration.ofSeconds(10), concat(asNobody,

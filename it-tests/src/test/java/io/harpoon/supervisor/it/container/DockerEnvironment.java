@@ -43,12 +43,11 @@ public final class DockerEnvironment implements Environment {
 
   @Override
   public Optional<String> lacks(Feature feature) {
-    // socat would bring OpenSSL and Kerberos libraries into the image FROM scratch, for a
-    // peer-credential check that is the same code as in the native suite.
+    // The other-user client is PeerProbe on the image's own Java, run through busybox's setpriv.
     return switch (feature) {
-      case OTHER_USER_CLIENT -> hasTool("socat")
+      case OTHER_USER_CLIENT -> hasTool("setpriv")
           ? Optional.empty()
-          : Optional.of("the image has no socat (it holds busybox, runc and a Java runtime)");
+          : Optional.of("the image has no setpriv");
     };
   }
 
@@ -63,6 +62,11 @@ public final class DockerEnvironment implements Environment {
   }
 
   /** The busybox of this machine: the run directories are built here, then seen in the container. */
+  @Override
+  public Path java() {
+    return Path.of("/opt/java/bin/java");
+  }
+
   @Override
   public Path busybox() {
     return sources.busybox();

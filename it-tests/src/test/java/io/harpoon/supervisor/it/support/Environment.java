@@ -23,7 +23,7 @@ public interface Environment extends AutoCloseable {
    * environment may lack by design (not by a missing install: those are {@link #missingPrerequisites}).
    */
   enum Feature {
-    /** A client of the control socket running as another user: setpriv and socat beside the supervisor. */
+    /** A client of the control socket running as another user: setpriv and java beside the supervisor. */
     OTHER_USER_CLIENT
   }
 
@@ -44,6 +44,9 @@ public interface Environment extends AutoCloseable {
 
   /** The directory under which run directories are created; kept short for unix socket paths. */
   Path runBase();
+
+  /** The {@code java} that runs beside the supervisor (for {@link PeerProbe}). */
+  Path java();
 
   /** The static busybox copied into each container's rootfs. */
   Path busybox();

@@ -77,6 +77,11 @@ public final class HostEnvironment implements Environment {
   }
 
   @Override
+  public Path java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java");
+  }
+
+  @Override
   public Path busybox() {
     return BUSYBOX;
   }
