@@ -32,6 +32,7 @@ public final class ConfigValidation {
   private static final long MAX_MEMORY_MB = Long.MAX_VALUE / (1024 * 1024);
   private static final double MAX_CPUS = 4096;
   private static final long MAX_TMP_MB = 1L << 30;
+  private static final int MAX_SHOWN = 80;
 
   private ConfigValidation() {}
 
@@ -85,7 +86,7 @@ public final class ConfigValidation {
   private static Optional<RestartPolicy> restart(String name, List<String> problems) {
     Optional<RestartPolicy> policy = RestartPolicy.parse(name.isEmpty() ? "no" : name);
     if (policy.isEmpty()) {
-      problems.add("restart: '" + name + "' is not one of no, on-failure, always");
+      problems.add("restart: " + quote(name) + " is not one of no, on-failure, always");
     }
     return policy;
   }
@@ -97,7 +98,7 @@ public final class ConfigValidation {
     }
     Optional<Duration> parsed = DurationText.parse(text);
     if (parsed.isEmpty()) {
-      problems.add(key + ": '" + text + "' is not a duration such as 250ms, 5s or 1m30s");
+      problems.add(key + ": " + quote(text) + " is not a duration such as 250ms, 5s or 1m30s");
       return fallback;
     }
     Duration value = parsed.get();
@@ -136,9 +137,9 @@ public final class ConfigValidation {
         .forEach(
             (name, value) -> {
               if (name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0) {
-                problems.add("env: '" + name + "' is not a valid variable name");
+                problems.add("env: " + quote(name) + " is not a valid variable name");
               } else if (value.indexOf('\0') >= 0) {
-                problems.add("env: the value of " + name + " contains a NUL character");
+                problems.add("env: the value of " + quote(name) + " contains a NUL character");
               }
             });
   }
@@ -148,7 +149,7 @@ public final class ConfigValidation {
         .forEach(
             (name, port) -> {
               if (port < 0 || port > 65535) {
-                problems.add("ports." + name + ": " + port + " is not a port number");
+                problems.add("ports." + shorten(name) + ": " + port + " is not a port number");
               }
             });
   }
@@ -176,7 +177,17 @@ public final class ConfigValidation {
             });
   }
 
-  private static String quote(String path) {
-    return "'" + path + "'";
+  /** A value as quoted in a problem: in quotes, cut to a readable length (err must stay small). */
+  private static String quote(String value) {
+    return "'" + shorten(value) + "'";
+  }
+
+  /** At most {@value #MAX_SHOWN} characters of a value an operator wrote, then an ellipsis. */
+  static String shorten(String value) {
+    if (value.length() <= MAX_SHOWN) {
+      return value;
+    }
+    int end = Character.isHighSurrogate(value.charAt(MAX_SHOWN - 1)) ? MAX_SHOWN - 1 : MAX_SHOWN;
+    return value.substring(0, end) + "…";
   }
 }

@@ -86,6 +86,26 @@ class ConfigValidationTest {
   }
 
   @Test
+  void hugeBadValues_validate_quoteThemCutShortSoErrStaysSmall() {
+    String huge = "x".repeat(1_000_000);
+    ConfigDraft draft = new ConfigDraft(Map.of(), List.of(), Map.of(huge, 70_000L), Map.of(huge, "v"),
+        "", 0, 0, 0, Map.of("relative/" + huge, 1L), Map.of(), huge, "", huge);
+
+    ConfigCheck check = ConfigValidation.validate(draft, List.of("true"));
+
+    List<String> problems = ((ConfigCheck.Invalid) check).problems();
+    assertThat(problems).hasSize(4).allMatch(p -> p.length() < 200);
+    assertThat(problems.get(0)).startsWith("restart: 'xxxx").contains("x…'");
+  }
+
+  @Test
+  void surrogatePairAtTheCut_shorten_isNotSplit() {
+    String value = "a".repeat(79) + "\uD83D\uDE00" + "tail";
+
+    assertThat(ConfigValidation.shorten(value)).isEqualTo("a".repeat(79) + "…");
+  }
+
+  @Test
   void restartPolicies_validate_parseEachSpelling() {
     assertThat(valid(ConfigDrafts.withGraceAndRestart("", "", "no")).restart()).isEqualTo(RestartPolicy.NO);
     assertThat(valid(ConfigDrafts.withGraceAndRestart("", "", "always")).restart())
@@ -135,7 +155,7 @@ class ConfigValidationTest {
         .containsExactly(
             "env: '' is not a valid variable name",
             "env: 'B\0' is not a valid variable name",
-            "env: the value of C contains a NUL character",
+            "env: the value of 'C' contains a NUL character",
             "ports.big: 65536 is not a port number",
             "ports.neg: -1 is not a port number");
   }
