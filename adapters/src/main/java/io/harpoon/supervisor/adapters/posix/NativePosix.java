@@ -5,8 +5,8 @@ import jnr.posix.POSIXFactory;
 
 /**
  * Lazily loads jnr-posix's native binding once per process. Loading costs a few hundred milliseconds
- * (its stubs are generated at run time), so callers that can start it early on another thread should
- * call {@link #preload()}.
+ * (its stubs are generated at run time); {@link NativeProcesses#preload()} starts it early on another
+ * thread, together with the rest of the native start path.
  */
 public final class NativePosix {
 
@@ -19,13 +19,6 @@ public final class NativePosix {
       throw new IllegalStateException("jnr-posix could not load its native library");
     }
     return posix;
-  }
-
-  /** Starts loading the binding in the background. */
-  public static void preload() {
-    Thread loader = new Thread(() -> Holder.POSIX.getpid(), "posix-preload");
-    loader.setDaemon(true);
-    loader.start();
   }
 
   private static final class Holder {
