@@ -53,3 +53,14 @@ require_java() {
   fi
   echo "$java"
 }
+
+# sharing_option ARCHIVE JAVA — the JVM option that maps a class data sharing archive, or nothing. An
+# archive with a ARCHIVE.jdk beside it belongs to that JDK only; one without is tried by any JDK (the JVM
+# skips a stale archive, and the launchers silence its warning).
+sharing_option() {
+  [ -s "$1" ] || return 0
+  if [ -r "$1.jdk" ] && [ "$(cat "$1.jdk")" != "$(java_home_of "$2")" ]; then
+    return 0
+  fi
+  echo "-XX:SharedArchiveFile=$1"
+}
