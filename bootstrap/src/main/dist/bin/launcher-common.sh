@@ -1,66 +1,121 @@
-# Shared by the launchers in this directory (sourced, not run): finds a Java >= 17.
-# The caller sets PROGRAM (for messages) before sourcing. See docs/operations.md.
+# Shared by the launchers in this directory (sourced, not run): picks the Java to run and the class data
+# archive to give it. The caller sets PROGRAM (for messages) and HARPOON_HOME before sourcing.
+# See docs/operations.md ("Which Java").
+#
+# The functions set variables instead of printing: a $(...) is a fork, and the launcher of a process
+# started hundreds of times per host should cost next to nothing before the JVM.
 
-# find_java — the java binary: $JAVA_HOME/bin/java when JAVA_HOME is set, else the first on PATH.
-find_java() {
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
-    echo "$JAVA_HOME/bin/java"
-  elif command -v java >/dev/null 2>&1; then
-    command -v java
+# The usual places of installed JDKs (Debian/Ubuntu, RPM-based, tarballs, the Temurin images), as globs;
+# HARPOON_JAVA_SEARCH replaces them (an unusual layout, or tests).
+JAVA_SEARCH_PATH=${HARPOON_JAVA_SEARCH-/usr/lib/jvm/* /usr/java/* /opt/java/* /usr/local/java/*}
+
+# release_version HOME — sets VERSION to JAVA_VERSION of HOME/release (e.g. 25.0.3), read by the shell.
+release_version() {
+  VERSION=
+  [ -r "$1/release" ] || return 0
+  while IFS= read -r line || [ -n "$line" ]; do
+    case $line in
+      JAVA_VERSION=*) line=${line#JAVA_VERSION=}; line=${line#\"}; VERSION=${line%%\"*}; return 0 ;;
+    esac
+  done <"$1/release"
+}
+
+# java_version HOME — sets VERSION from the release file; only a JDK without one is asked `java -version`
+# (it prints e.g. openjdk version "17.0.15", or "1.8.0_392" for Java 8).
+java_version() {
+  release_version "$1"
+  if [ -z "$VERSION" ]; then
+    VERSION=$("$1/bin/java" -version 2>&1 | awk -F'"' '/version/ { print $2; exit }')
+  fi
+}
+
+# major_of VERSION — sets MAJOR: 25.0.3 -> 25, 26-ea -> 26, 1.8.0_392 -> 8; empty when unreadable.
+major_of() {
+  MAJOR=${1%%[!0-9]*}
+  if [ "$MAJOR" = 1 ]; then
+    MAJOR=${1#1.}
+    MAJOR=${MAJOR%%[!0-9]*}
+  fi
+}
+
+# consider HOME — makes HOME the chosen JDK when it has bin/java, is Java 17 or newer and newer than the
+# one chosen so far (so among equals the first considered wins).
+consider() {
+  [ -n "$1" ] && [ -x "$1/bin/java" ] || return 0
+  java_version "$1"
+  major_of "$VERSION"
+  case "$MAJOR" in ''|*[!0-9]*) return 0 ;; esac
+  if [ "$MAJOR" -ge 17 ] && [ "$MAJOR" -gt "$JAVA_MAJOR" ]; then
+    JDK=$1
+    JAVA_MAJOR=$MAJOR
+    JAVA_VERSION=$VERSION
+  fi
+}
+
+# select_java — sets JDK (its real path), JAVA (its bin/java), JAVA_MAJOR and JAVA_VERSION, or explains on
+# stderr why there is none and fails. HARPOON_JAVA_HOME pins the JDK; else the newest of JAVA_HOME, the
+# usual places and the java on PATH.
+select_java() {
+  JDK= JAVA_MAJOR=0 JAVA_VERSION=
+  if [ -n "${HARPOON_JAVA_HOME:-}" ]; then
+    consider "$HARPOON_JAVA_HOME"
+    if [ -z "$JDK" ]; then
+      echo "$PROGRAM: HARPOON_JAVA_HOME=$HARPOON_JAVA_HOME is not a Java 17 or newer (no bin/java, or older)" >&2
+      return 1
+    fi
   else
-    return 1
+    consider "${JAVA_HOME:-}"
+    for home in $JAVA_SEARCH_PATH; do
+      consider "$home"
+    done
+    if on_path=$(command -v java); then
+      # /usr/bin/java is usually a chain of links (alternatives) into a JDK's bin/.
+      on_path=$(readlink -f "$on_path" 2>/dev/null || echo "$on_path")
+      consider "${on_path%/bin/java}"
+    fi
+    if [ -z "$JDK" ]; then
+      echo "$PROGRAM: no Java 17 or newer found (JAVA_HOME, $JAVA_SEARCH_PATH, PATH): install one, or set HARPOON_JAVA_HOME" >&2
+      return 1
+    fi
+  fi
+  JDK=$(cd -P "$JDK" && pwd)
+  JAVA=$JDK/bin/java
+}
+
+# class_data ARCHIVE_BASE — sets the class data archive for the chosen JDK: ARCHIVE (its path), ARCHIVE_USE
+# and ARCHIVE_DUMP (the JVM options that map it and that write it), CLASS_DATA (the option to pass, empty
+# when none) and CLASS_DATA_STATUS (what --version says). Java 25 and newer get an AOT cache (JEP 483/514,
+# ARCHIVE_BASE.aot), older ones a dynamic AppCDS archive (ARCHIVE_BASE.jsa). ARCHIVE.jdk, written by the
+# training, names the JDK the archive was made by: another JDK is not given it.
+class_data() {
+  if [ "$JAVA_MAJOR" -ge 25 ]; then
+    ARCHIVE=$1.aot KIND="AOT cache"
+    ARCHIVE_USE=-XX:AOTCache=$ARCHIVE ARCHIVE_DUMP=-XX:AOTCacheOutput=
+  else
+    ARCHIVE=$1.jsa KIND="AppCDS archive"
+    ARCHIVE_USE=-XX:SharedArchiveFile=$ARCHIVE ARCHIVE_DUMP=-XX:ArchiveClassesAtExit=
+  fi
+  CLASS_DATA=
+  STAMP=
+  [ -r "$ARCHIVE.jdk" ] && read -r STAMP <"$ARCHIVE.jdk"
+  if [ "${HARPOON_CLASS_DATA:-on}" = off ]; then
+    CLASS_DATA_STATUS="not used (HARPOON_CLASS_DATA=off)"
+  elif [ ! -s "$ARCHIVE" ]; then
+    CLASS_DATA_STATUS="none for Java $JAVA_MAJOR (no $ARCHIVE; make one with $PROGRAM --train-class-data)"
+  elif [ "$STAMP" != "$JDK $JAVA_VERSION" ]; then
+    CLASS_DATA_STATUS="not used: $ARCHIVE was made for another JDK (${STAMP:-unknown}; retrain with $PROGRAM --train-class-data)"
+  else
+    CLASS_DATA=$ARCHIVE_USE
+    CLASS_DATA_STATUS="$KIND $ARCHIVE"
   fi
 }
 
-# java_major JAVA — its major version, from the JDK's release file (JAVA_VERSION="17.0.15") when there is
-# one: starting a JVM only to ask `java -version` would double the start-up of a short command.
-java_major() {
-  release=$(dirname "$(dirname "$(readlink -f "$1" 2>/dev/null || echo "$1")")")/release
-  major=
-  if [ -r "$release" ]; then
-    major=$(version_of '/^JAVA_VERSION=/' <"$release")
+# quiet_class_data — the options that keep the JVM silent about an archive it cannot use (it would print
+# on stdout, into the container's log or harpoonctl's --json output) and start without it.
+quiet_class_data() {
+  if [ "$JAVA_MAJOR" -ge 25 ]; then
+    QUIET_CLASS_DATA="-Xlog:cds*=off -Xlog:aot*=off"
+  else
+    QUIET_CLASS_DATA="-Xlog:cds*=off"
   fi
-  if [ -z "$major" ]; then
-    # `java -version` prints e.g. openjdk version "17.0.15", or "1.8.0_392" for Java 8.
-    major=$("$1" -version 2>&1 | version_of '/version/')
-  fi
-  echo "$major"
-}
-
-# java_home_of JAVA — the real path of the JDK a java binary belongs to.
-java_home_of() {
-  dirname "$(dirname "$(readlink -f "$1" 2>/dev/null || echo "$1")")"
-}
-
-# version_of PATTERN — the major version in the first quoted version string on a line matching PATTERN.
-version_of() {
-  awk -F'"' "$1"' { split($2, v, "."); print (v[1] == "1") ? v[2] : v[1]; exit }'
-}
-
-# require_java — prints the java binary to use, or explains on stderr why there is none and fails.
-require_java() {
-  java=$(find_java) || {
-    echo "$PROGRAM: no Java found: install Java 17 or newer, or set JAVA_HOME" >&2
-    return 1
-  }
-  major=$(java_major "$java")
-  case "$major" in
-    ''|*[!0-9]*) echo "$PROGRAM: cannot tell the version of $java" >&2; return 1 ;;
-  esac
-  if [ "$major" -lt 17 ]; then
-    echo "$PROGRAM: $java is Java $major; Java 17 or newer is required (set JAVA_HOME)" >&2
-    return 1
-  fi
-  echo "$java"
-}
-
-# sharing_option ARCHIVE JAVA — the JVM option that maps a class data sharing archive, or nothing. An
-# archive with a ARCHIVE.jdk beside it belongs to that JDK only; one without is tried by any JDK (the JVM
-# skips a stale archive, and the launchers silence its warning).
-sharing_option() {
-  [ -s "$1" ] || return 0
-  if [ -r "$1.jdk" ] && [ "$(cat "$1.jdk")" != "$(java_home_of "$2")" ]; then
-    return 0
-  fi
-  echo "-XX:SharedArchiveFile=$1"
 }

@@ -4,12 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The version and commit the build recorded, and the Java running the supervisor. */
+/**
+ * The version and commit the build recorded, the Java running the supervisor and, when started by a
+ * launcher of the distribution, what it decided about the class data archive ({@code harpoon.class-data}).
+ */
 public final class Version {
 
   private Version() {}
 
-  /** e.g. {@code harpoon-supervisor 0.1.0 (commit 0123abcd4567) on Java 17.0.15 at /usr/lib/jvm/...}. */
+  /**
+   * e.g. {@code harpoon-supervisor 0.1.0 (commit 0123abcd4567) on Java 25.0.3 at /usr/lib/jvm/...},
+   * followed by a line {@code class data: AOT cache /opt/.../lib/harpoon-supervisor.aot} or why none.
+   */
   public static String line(String program) {
     Properties build = new Properties();
     try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
@@ -24,8 +30,10 @@ public final class Version {
     if ("true".equals(build.getProperty("dirty"))) {
       commit += "-dirty";
     }
-    return program + " " + version + " (commit " + commit + ") on Java "
+    String line = program + " " + version + " (commit " + commit + ") on Java "
         + System.getProperty("java.version") + " at " + System.getProperty("java.home");
+    String classData = System.getProperty("harpoon.class-data");
+    return classData == null ? line : line + System.lineSeparator() + "class data: " + classData;
   }
 
   private static String known(String value, String fallback) {
