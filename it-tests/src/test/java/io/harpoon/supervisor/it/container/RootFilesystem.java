@@ -137,13 +137,14 @@ final class RootFilesystem {
   /**
    * Two CDS archives the image's Java never maps. The JDK's for 32-bit object pointers is only used
    * with heaps above 32 GB; the launcher caps the heap at 64 MB (about 10 MB saved). The
-   * distribution's own (lib/harpoon-supervisor.jsa) belongs to the JDK that dumped it, named in
-   * harpoon-supervisor.jsa.jdk: the launcher does not pass it to the image's jlinked runtime, and
-   * without the archive it does not look further (about 16 MB saved).
+   * distribution's own (lib/harpoon-supervisor.jsa or .aot) belongs to the JDK that made it, named in
+   * its .jdk stamp: the launcher does not pass it to the image's jlinked runtime, and without the
+   * archive it does not look further (about 16 MB saved, 32 MB for an AOT cache).
    */
   private static boolean skipped(Path path) {
     String name = path.getFileName().toString();
-    return name.equals("classes_nocoops.jsa") || name.equals("harpoon-supervisor.jsa");
+    return name.equals("classes_nocoops.jsa") || name.equals("harpoon-supervisor.jsa")
+        || name.equals("harpoon-supervisor.aot");
   }
 
   private void add(ImageFile file) {
