@@ -42,10 +42,11 @@ def parse_args():
 
 
 def subjects_for(args):
-    """JDK 17 (the default), and when Temurin 25 is there: JDK 25 without and with an AOT cache."""
+    """JDK 17 with its AppCDS archive, and when Temurin 25 is there: JDK 25 without and with its AOT
+    cache. Each is the shipped launcher pinned to that JDK (HARPOON_JAVA_HOME)."""
     subjects = [Subject("jdk17", "harpoon, JDK 17", args.jdk17, target_up=report.TARGETS["up_jdk17"])]
     if os.path.isfile(os.path.join(args.jdk25, "bin", "java")):
-        plain = Subject("jdk25", "harpoon, JDK 25", args.jdk25)
+        plain = Subject("jdk25", "harpoon, JDK 25", args.jdk25, class_data=False)
         cached = Subject("jdk25aot", "harpoon, JDK 25 + AOT cache", args.jdk25,
                          target_up=report.TARGETS["up_jdk25_cache"])
         subjects += [plain, cached] if not args.quick else [cached]
@@ -122,14 +123,14 @@ def run_all(h, args, subjects, runs, skip, r, progress):
             h.cleanup()
 
     section("jmh", lambda: run_jmh(h, args, r, progress))
-    cached = [s for s in subjects if s.key == "jdk25aot"]
-    if cached and not {"startup", "footprint", "density"} <= skip:
-        progress("training the JDK 25 AOT cache")
+    if not {"startup", "footprint", "fanout", "density"} <= skip:
+        progress("training the class data of the subjects in a copy of the distribution")
         try:
-            train(h, cached[0], r, progress)
-        except BenchError as e:
-            r["notes"].append("JDK 25 + AOT cache left out: %s" % e)
-            subjects.remove(cached[0])
+            train(h, subjects, r, progress)
+        except (BenchError, OSError, subprocess.SubprocessError) as e:
+            r["notes"].append("class data training failed, subjects run without: %s" % e)
+            for s in subjects:
+                s.class_data = False
     bundle = os.path.join(h.work, "runc-bundle")
     progress("warm-up: one discarded round per subject")
     for i, s in enumerate(subjects):
@@ -174,15 +175,12 @@ def run_jmh(h, args, r, progress):
                                        os.path.join(h.work, "jmh.json"))}
 
 
-def train(h, subject, r, progress):
-    cache = os.path.join(h.work, "harpoon-jdk25.aot")
-    measure.train_aot_cache(h, subject.java_home, cache, progress)
-    # Through the shipped launcher: its -Xshare:auto refuses -XX:AOTCache, but the same file loads as
-    # -XX:SharedArchiveFile (an AOT cache is a CDS archive).
-    subject.java_opts = "-XX:SharedArchiveFile=" + cache
-    r["notes"].append("JDK 25 + AOT cache: the cache is recorded by one training run (start, one metrics "
-                      "sample, kill, exit) with -XX:AOTCacheOutput, and loaded through the shipped "
-                      "launcher with -XX:SharedArchiveFile (its -Xshare:auto rejects -XX:AOTCache).")
+def train(h, subjects, r, progress):
+    h.supervisor = measure.train_class_data(h, subjects, progress)
+    r["notes"].append("Class data: every subject runs the shipped launcher of a copy of the distribution, "
+                      "pinned to its JDK with HARPOON_JAVA_HOME; the JDK 17 AppCDS archive and the JDK 25 "
+                      "AOT cache are made by `bin/harpoon-supervisor --train-class-data` on that JDK "
+                      "(the mechanism `mvn package` uses); `JDK 25` runs with HARPOON_CLASS_DATA=off.")
 
 
 def write(r, results_dir):

@@ -31,19 +31,23 @@ ID_PREFIX = "hbench-"
 
 
 class Subject:
-    """One way of running the supervisor: a JDK and extra JVM options."""
+    """One way of running the supervisor: the launcher pinned to a JDK, with or without its class data
+    (the archive the launcher's own training made for that JDK), and extra JVM options."""
 
-    def __init__(self, key, label, java_home, java_opts="", target_up=None):
+    def __init__(self, key, label, java_home, java_opts="", target_up=None, class_data=True):
         self.key = key
         self.label = label
         self.java_home = java_home
         self.java_opts = java_opts
         self.target_up = target_up
+        self.class_data = class_data
 
     def env(self):
-        env = dict(os.environ)
-        env["JAVA_HOME"] = self.java_home
+        env = {k: v for k, v in os.environ.items() if not k.startswith("HARPOON")}
+        env["HARPOON_JAVA_HOME"] = self.java_home
         env["HARPOON_JAVA_OPTS"] = self.java_opts
+        if not self.class_data:
+            env["HARPOON_CLASS_DATA"] = "off"
         return env
 
 

@@ -286,37 +286,29 @@ def density(h, subject, count, settle_s):
 # --- JDK 25 AOT cache and JMH -----------------------------------------------------------------------
 
 
-def train_aot_cache(h, java_home, cache, progress):
-    """Records an AOT cache (JEP 483/514) with one ordinary supervisor life: start, a sample, kill, exit.
-
-    The shipped launcher passes -Xshare:auto, which the JVM refuses together with -XX:AOTCacheOutput,
-    so training uses a copy of it without that flag (same HARPOON_HOME, hence the same class path).
-    """
-    launcher = os.path.join(h.work, "train-launcher")
-    home = os.path.dirname(os.path.dirname(os.path.realpath(h.supervisor)))
-    with open(h.supervisor) as f:
-        text = f.read()
-    lines = [l for l in text.splitlines() if "-Xshare:auto" not in l]
-    lines = ['HARPOON_HOME="%s"' % home if l.startswith("HARPOON_HOME=") else l for l in lines]
-    with open(launcher, "w") as out:
-        out.write("\n".join(lines) + "\n")
-    os.chmod(launcher, 0o755)
-    if os.path.exists(cache):
-        os.remove(cache)
-    trainer = Subject("aot-train", "training", java_home, "-XX:AOTCacheOutput=" + cache)
-    rundir = h.rundir("aot-train")
-    session = h.start_probe(["up", "--timeout", "120", rundir, "--"]
-                            + h.supervisor_args(ID_PREFIX + "aot-train", launcher), trainer, "aot-train")
-    try:
-        session.read_until("all_up_ms")
-        time.sleep(3.5)
-        session.command("kill", "down_ms")
-        session.command("exit", "status")
-    finally:
-        session.close()
-    if not os.path.isfile(cache):
-        raise BenchError("no AOT cache written (see logs/aot-train.log)")
-    progress("AOT cache: %s (%.1f MB)" % (cache, os.path.getsize(cache) / 1e6))
+def train_class_data(h, subjects, progress):
+    """Copies the distribution into the work directory and makes, with the shipped mechanism
+    (bin/harpoon-supervisor --train-class-data, pinned by HARPOON_JAVA_HOME), the class data of each
+    subject that uses it: an AppCDS archive for JDK 17, an AOT cache for JDK 25. The two live side by
+    side in the copy (lib/harpoon-supervisor.jsa and .aot), and the build's own dist stays untouched.
+    Returns the copy's launcher."""
+    source = os.path.dirname(os.path.dirname(os.path.realpath(h.supervisor)))
+    copy = os.path.join(h.work, "dist")
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(source, copy, ignore=shutil.ignore_patterns("harpoon-supervisor.jsa*",
+                                                                 "harpoon-supervisor.aot*"))
+    launcher = os.path.join(copy, "bin", "harpoon-supervisor")
+    for java_home in sorted({s.java_home for s in subjects if s.class_data}):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("HARPOON")}
+        env["HARPOON_JAVA_HOME"] = java_home
+        log = os.path.join(h.logs, "train-%s.log" % os.path.basename(java_home))
+        with open(log, "w") as out:
+            done = subprocess.run([launcher, "--train-class-data"], env=env, stdout=out,
+                                  stderr=subprocess.STDOUT, timeout=300)
+        if done.returncode != 0:
+            raise BenchError("class data training on %s failed (see %s)" % (java_home, log))
+        progress("class data for %s: %s" % (java_home, open(log).read().strip().splitlines()[-1]))
+    return launcher
 
 
 def launcher_jvm_flags(launcher):
