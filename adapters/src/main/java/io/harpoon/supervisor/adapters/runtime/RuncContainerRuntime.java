@@ -46,23 +46,33 @@ public final class RuncContainerRuntime implements ContainerRuntime {
   private final OciBundleWriter bundles = new OciBundleWriter(HostFacts.detect());
   private final InFlight starting = new InFlight();
   private final HostSupport support;
+  private final RuntimeStateRoot stateRoot;
 
   /**
    * A runtime keeping its state where it does by default ({@code /run/runc}, {@code /run/crun}).
    */
   public RuncContainerRuntime(String binary, NativeProcesses processes, SupervisorLog log) {
-    this(new RuntimeCli(binary, List.of(), processes), processes, log);
+    this(
+        new RuntimeCli(binary, List.of(), processes),
+        RuntimeStateRoot.defaultOf(binary),
+        processes,
+        log);
   }
 
   /** A runtime keeping its state under {@code stateRoot} ({@code --root}). */
   public RuncContainerRuntime(
       String binary, Path stateRoot, NativeProcesses processes, SupervisorLog log) {
     this(
-        new RuntimeCli(binary, List.of("--root", stateRoot.toString()), processes), processes, log);
+        new RuntimeCli(binary, List.of("--root", stateRoot.toString()), processes),
+        RuntimeStateRoot.explicit(stateRoot),
+        processes,
+        log);
   }
 
-  private RuncContainerRuntime(RuntimeCli cli, NativeProcesses processes, SupervisorLog log) {
+  private RuncContainerRuntime(
+      RuntimeCli cli, RuntimeStateRoot stateRoot, NativeProcesses processes, SupervisorLog log) {
     this.cli = cli;
+    this.stateRoot = stateRoot;
     this.processes = processes;
     this.log = log;
     this.support = new HostSupport(cli);
@@ -127,6 +137,9 @@ public final class RuncContainerRuntime implements ContainerRuntime {
 
   @Override
   public Optional<Leftover> leftover(ContainerId id) {
+    if (!stateRoot.mayKnow(id)) {
+      return Optional.empty();
+    }
     try {
       RuntimeResult result = maintenance(List.of("state", id.value()));
       if (result.succeeded()) {
