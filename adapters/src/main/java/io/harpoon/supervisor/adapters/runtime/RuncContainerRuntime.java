@@ -1,7 +1,7 @@
 package io.harpoon.supervisor.adapters.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.harpoon.supervisor.adapters.json.Json;
+import io.harpoon.supervisor.adapters.json.JsonTrees;
 import io.harpoon.supervisor.adapters.posix.NativeProcesses;
 import io.harpoon.supervisor.application.port.out.ContainerRuntime;
 import io.harpoon.supervisor.application.port.out.LaunchSpec;
@@ -166,7 +166,10 @@ public final class RuncContainerRuntime implements ContainerRuntime {
 
   /** runc/crun state: {"id":..,"pid":..,"status":"created|running|paused|stopped","bundle":..}. */
   private static Leftover parseState(ContainerId id, String json) throws IOException {
-    JsonNode state = Json.mapper().readTree(json);
+    JsonNode state = JsonTrees.read(json);
+    if (state == null) {
+      throw new IOException("empty state");
+    }
     int pid = state.path("pid").asInt(0);
     return new Leftover(id, ALIVE.contains(state.path("status").asText()) && pid > 0 ? pid : 0);
   }
