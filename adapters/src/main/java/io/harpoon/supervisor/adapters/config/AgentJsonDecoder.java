@@ -1,8 +1,7 @@
 package io.harpoon.supervisor.adapters.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.harpoon.supervisor.adapters.json.Json;
+import io.harpoon.supervisor.adapters.json.JsonTrees;
 import io.harpoon.supervisor.domain.container.ConfigDraft;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +26,7 @@ final class AgentJsonDecoder {
   static ConfigDraft decode(JsonNode root, List<String> problems) {
     JsonFields fields = new JsonFields(problems);
     Map<String, String> labels = labels(root, fields);
-    List<String> healthChecks = healthChecks(root, fields, problems);
+    List<String> healthChecks = healthChecks(root, fields);
     Map<String, Long> ports = fields.integerMap(root, "ports", "ports");
     Map<String, String> env = fields.textMap(root, "env", "env");
     JsonNode command = fields.object(root, "command", "command");
@@ -66,8 +65,7 @@ final class AgentJsonDecoder {
    * Each health check is kept as its compact JSON text: the supervisor carries them, never runs
    * them.
    */
-  private static List<String> healthChecks(
-      JsonNode root, JsonFields fields, List<String> problems) {
+  private static List<String> healthChecks(JsonNode root, JsonFields fields) {
     Optional<JsonNode> checks = JsonFields.member(root, "health_checks");
     List<String> texts = new ArrayList<>();
     if (checks.isEmpty()) {
@@ -78,11 +76,7 @@ final class AgentJsonDecoder {
       return texts;
     }
     for (int i = 0; i < checks.get().size(); i++) {
-      try {
-        texts.add(Json.mapper().writeValueAsString(checks.get().get(i)));
-      } catch (JsonProcessingException e) {
-        problems.add("health_checks[" + i + "]: cannot be encoded: " + e.getOriginalMessage());
-      }
+      texts.add(JsonTrees.write(checks.get().get(i)));
     }
     return texts;
   }

@@ -3,32 +3,30 @@ package io.harpoon.supervisor.adapters.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.harpoon.supervisor.adapters.json.Json;
+import io.harpoon.supervisor.adapters.json.JsonTrees;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Parses agent.json's bytes into a tree with the shared mapper, whose limits (nesting, number and
+ * Parses agent.json's bytes into a tree with the shared streaming factory, whose limits (nesting, number and
  * string length) bound what a hostile file can cost. Stricter than Go's decoder on one point: a key
  * given twice is a problem, since which of the two was meant is unknowable.
  */
 final class AgentJsonParser {
 
-  private static final ObjectReader READER =
-      Json.mapper().reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
   private static final int MAX_DETAIL = 200;
 
   private AgentJsonParser() {}
 
   /** The root object, or empty with the reason added to {@code problems}. */
   static Optional<JsonNode> parse(byte[] bytes, List<String> problems) {
-    try (JsonParser parser = READER.createParser(bytes)) {
-      JsonNode root = READER.readTree(parser);
+    try (JsonParser parser = Json.factory().createParser(bytes)) {
+      parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      JsonNode root = JsonTrees.read(parser);
       return checked(root, parser, problems);
     } catch (StreamConstraintsException e) {
       problems.add("agent.json: not accepted: " + detail(e.getOriginalMessage()));

@@ -1,7 +1,5 @@
 package io.harpoon.supervisor.adapters.control;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.harpoon.supervisor.adapters.json.Json;
 import io.harpoon.supervisor.adapters.json.StateJson;
 import io.harpoon.supervisor.domain.lifecycle.ContainerProcessState;
 import java.nio.charset.StandardCharsets;
@@ -26,11 +24,7 @@ public final class SseEncoder {
 
   /** {@code event: error} with {@code {"command":...,"error":...}}, JSON-escaped. */
   public static byte[] error(String command, String error) {
-    try {
-      return frame(ERROR, Json.mapper().writeValueAsString(new ErrorReplyJson(command, error)));
-    } catch (JsonProcessingException e) {
-      throw new AssertionError("two strings always serialize", e);
-    }
+    return frame(ERROR, ErrorReplyJson.encode(command, error));
   }
 
   /**

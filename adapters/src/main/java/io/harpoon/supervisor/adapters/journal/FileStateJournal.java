@@ -47,7 +47,7 @@ public final class FileStateJournal implements StateJournal {
   @Override
   public synchronized void record(Entry entry) {
     try {
-      write(Json.mapper().writeValueAsBytes(JournalJson.of(entry)));
+      write(JournalJson.encode(entry));
     } catch (IOException | RuntimeException failed) {
       log.warn("could not record the state in " + file + ": " + failed.getMessage());
     }

@@ -2,8 +2,13 @@ package io.harpoon.supervisor.adapters.journal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.harpoon.supervisor.adapters.json.Json;
 import io.harpoon.supervisor.adapters.json.StateJson;
 import io.harpoon.supervisor.application.port.out.StateJournal;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -33,6 +38,22 @@ record JournalJson(
         entry.pid(),
         entry.oomBaseline(),
         entry.cpuBaseNanos());
+  }
+
+  /** The UTF-8 JSON of {@code entry}, written with the streaming generator (no databind). */
+  static byte[] encode(StateJournal.Entry entry) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+    try (JsonGenerator out = Json.factory().createGenerator(bytes, JsonEncoding.UTF8)) {
+      out.writeStartObject();
+      out.writeNumberField("version", VERSION);
+      out.writeFieldName("state");
+      StateJson.write(entry.state(), out);
+      out.writeNumberField("pid", entry.pid());
+      out.writeNumberField("oom_baseline", entry.oomBaseline());
+      out.writeNumberField("cpu_base", entry.cpuBaseNanos());
+      out.writeEndObject();
+    }
+    return bytes.toByteArray();
   }
 
   /** The entry this describes, or empty when it is of another version or not a valid entry. */

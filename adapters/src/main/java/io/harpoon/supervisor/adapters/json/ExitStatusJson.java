@@ -3,7 +3,9 @@ package io.harpoon.supervisor.adapters.json;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.harpoon.supervisor.domain.container.ExitStatus;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -38,6 +40,31 @@ public record ExitStatusJson(
       return new ExitStatusJson(false, 0, false, 0, false, true);
     }
     throw new AssertionError("unmapped exit status " + status);
+  }
+
+  /** Writes {@code status} as this record's JSON object: only the keys that are set. */
+  static void write(ExitStatus status, JsonGenerator out) throws IOException {
+    ExitStatusJson json = of(status);
+    out.writeStartObject();
+    if (json.exited) {
+      out.writeBooleanField("exited", true);
+    }
+    if (json.exitStatus != 0) {
+      out.writeNumberField("exit_status", json.exitStatus);
+    }
+    if (json.signaled) {
+      out.writeBooleanField("signaled", true);
+    }
+    if (json.signal != 0) {
+      out.writeNumberField("signal", json.signal);
+    }
+    if (json.oomed) {
+      out.writeBooleanField("oomed", true);
+    }
+    if (json.unknown) {
+      out.writeBooleanField("unknown", true);
+    }
+    out.writeEndObject();
   }
 
   /** The exit status this wire form names, or empty when its flags contradict each other. */

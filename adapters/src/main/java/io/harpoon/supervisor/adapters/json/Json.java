@@ -8,8 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * The single JSON mapper configuration. Input comes from files and sockets an attacker may write, so
+ * The single JSON configuration. Input comes from files and sockets an attacker may write, so
  * reading is bounded: nesting depth, number and string lengths are capped far below what would hurt.
+ *
+ * <p>Two entry points share those limits. {@link #factory()} is jackson-core's streaming layer, which
+ * the start path uses (state frames, the journal, config.json, agent.json through {@link JsonTrees}):
+ * a few dozen classes and no introspection. {@link #mapper()} is databind, built on first use only —
+ * building it and its first serializers costs a cold JVM a few hundred milliseconds of CPU.
  */
 public final class Json {
 
@@ -20,17 +25,22 @@ public final class Json {
   /** Longest string accepted on input, in characters. */
   public static final int MAX_STRING_LENGTH = 1 << 20;
 
-  private static final ObjectMapper MAPPER = build();
+  private static final JsonFactory FACTORY = factoryBuilder().build();
 
   private Json() {}
 
-  /** The shared, thread-safe mapper. Configure nothing on it: it is shared. */
-  public static ObjectMapper mapper() {
-    return MAPPER;
+  /** The shared, thread-safe streaming factory. Configure nothing on it: it is shared. */
+  public static JsonFactory factory() {
+    return FACTORY;
   }
 
-  private static ObjectMapper build() {
-    JsonFactory factory =
+  /** The shared, thread-safe mapper. Configure nothing on it: it is shared. */
+  public static ObjectMapper mapper() {
+    return MapperHolder.MAPPER;
+  }
+
+  private static com.fasterxml.jackson.core.JsonFactoryBuilder factoryBuilder() {
+    return (com.fasterxml.jackson.core.JsonFactoryBuilder)
         JsonFactory.builder()
             .streamReadConstraints(
                 StreamReadConstraints.builder()
@@ -38,10 +48,15 @@ public final class Json {
                     .maxNumberLength(MAX_NUMBER_LENGTH)
                     .maxStringLength(MAX_STRING_LENGTH)
                     .build())
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET);
+  }
+
+  /** Built at the first call of {@link #mapper()}, not with the factory. */
+  private static final class MapperHolder {
+    static final ObjectMapper MAPPER =
+        JsonMapper.builder(factoryBuilder().build())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
-    return JsonMapper.builder(factory)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-        .build();
   }
 }

@@ -3,15 +3,18 @@ package io.harpoon.supervisor.adapters.json;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.harpoon.supervisor.domain.container.ExitStatus;
 import io.harpoon.supervisor.domain.lifecycle.ContainerProcessState;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.Optional;
 
 /**
  * ContainerProcessState on the wire (SPEC §5), shared by the control socket and {@code state.json}. Key
  * order and omission rules reproduce the original supervisor byte for byte: {@code err} only when set,
- * every other key always.
+ * every other key always. Written with the streaming generator ({@link #write}); the annotations serve
+ * reading it back with databind.
  */
 @JsonPropertyOrder({
   "up", "restarting", "err", "container_exit_status", "restarts", "ooms", "container_metrics"
@@ -39,11 +42,30 @@ public record StateJson(
 
   /** The compact JSON text of {@code state}, as sent in a {@code data:} line. */
   public static String encode(ContainerProcessState state) {
-    try {
-      return Json.mapper().writeValueAsString(of(state));
-    } catch (JsonProcessingException e) {
-      throw new AssertionError("a state record always serializes", e);
+    StringWriter text = new StringWriter(256);
+    try (JsonGenerator generator = Json.factory().createGenerator(text)) {
+      write(state, generator);
+    } catch (IOException e) {
+      throw new AssertionError("writing to a string cannot fail", e);
     }
+    return text.toString();
+  }
+
+  /** Writes {@code state} as one JSON object, the same as {@link #encode}. */
+  public static void write(ContainerProcessState state, JsonGenerator out) throws IOException {
+    out.writeStartObject();
+    out.writeBooleanField("up", state.up());
+    out.writeBooleanField("restarting", state.restarting());
+    if (!state.err().isEmpty()) {
+      out.writeStringField("err", state.err());
+    }
+    out.writeFieldName("container_exit_status");
+    ExitStatusJson.write(state.exitStatus(), out);
+    out.writeNumberField("restarts", state.restarts());
+    out.writeNumberField("ooms", state.ooms());
+    out.writeFieldName("container_metrics");
+    MetricsJson.write(state.metrics(), out);
+    out.writeEndObject();
   }
 
   /**

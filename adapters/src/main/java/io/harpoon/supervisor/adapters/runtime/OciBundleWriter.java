@@ -1,7 +1,7 @@
 package io.harpoon.supervisor.adapters.runtime;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.harpoon.supervisor.adapters.json.Json;
+import io.harpoon.supervisor.adapters.json.JsonTrees;
 import io.harpoon.supervisor.application.port.out.LaunchSpec;
 import io.harpoon.supervisor.application.port.out.RuntimeFailure;
 import java.io.IOException;
@@ -43,7 +43,7 @@ public final class OciBundleWriter {
       Path temporary = Files.createTempFile(spec.runDirectory(), ".config", ".json", OWNER_ONLY);
       try {
         try (OutputStream out = Files.newOutputStream(temporary)) {
-          Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, config);
+          JsonTrees.writePretty(config, out);
         }
         return Files.move(
             temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -1,7 +1,7 @@
 package io.harpoon.supervisor.adapters.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.harpoon.supervisor.adapters.json.Json;
+import io.harpoon.supervisor.adapters.json.JsonTrees;
 import io.harpoon.supervisor.adapters.posix.NativeProcesses;
 import io.harpoon.supervisor.application.port.out.ContainerRuntime;
 import io.harpoon.supervisor.application.port.out.LaunchSpec;
@@ -46,23 +46,33 @@ public final class RuncContainerRuntime implements ContainerRuntime {
   private final OciBundleWriter bundles = new OciBundleWriter(HostFacts.detect());
   private final InFlight starting = new InFlight();
   private final HostSupport support;
+  private final RuntimeStateRoot stateRoot;
 
   /**
    * A runtime keeping its state where it does by default ({@code /run/runc}, {@code /run/crun}).
    */
   public RuncContainerRuntime(String binary, NativeProcesses processes, SupervisorLog log) {
-    this(new RuntimeCli(binary, List.of(), processes), processes, log);
+    this(
+        new RuntimeCli(binary, List.of(), processes),
+        RuntimeStateRoot.defaultOf(binary),
+        processes,
+        log);
   }
 
   /** A runtime keeping its state under {@code stateRoot} ({@code --root}). */
   public RuncContainerRuntime(
       String binary, Path stateRoot, NativeProcesses processes, SupervisorLog log) {
     this(
-        new RuntimeCli(binary, List.of("--root", stateRoot.toString()), processes), processes, log);
+        new RuntimeCli(binary, List.of("--root", stateRoot.toString()), processes),
+        RuntimeStateRoot.explicit(stateRoot),
+        processes,
+        log);
   }
 
-  private RuncContainerRuntime(RuntimeCli cli, NativeProcesses processes, SupervisorLog log) {
+  private RuncContainerRuntime(
+      RuntimeCli cli, RuntimeStateRoot stateRoot, NativeProcesses processes, SupervisorLog log) {
     this.cli = cli;
+    this.stateRoot = stateRoot;
     this.processes = processes;
     this.log = log;
     this.support = new HostSupport(cli);
@@ -127,6 +137,9 @@ public final class RuncContainerRuntime implements ContainerRuntime {
 
   @Override
   public Optional<Leftover> leftover(ContainerId id) {
+    if (!stateRoot.mayKnow(id)) {
+      return Optional.empty();
+    }
     try {
       RuntimeResult result = maintenance(List.of("state", id.value()));
       if (result.succeeded()) {
@@ -153,7 +166,10 @@ public final class RuncContainerRuntime implements ContainerRuntime {
 
   /** runc/crun state: {"id":..,"pid":..,"status":"created|running|paused|stopped","bundle":..}. */
   private static Leftover parseState(ContainerId id, String json) throws IOException {
-    JsonNode state = Json.mapper().readTree(json);
+    JsonNode state = JsonTrees.read(json);
+    if (state == null) {
+      throw new IOException("empty state");
+    }
     int pid = state.path("pid").asInt(0);
     return new Leftover(id, ALIVE.contains(state.path("status").asText()) && pid > 0 ? pid : 0);
   }

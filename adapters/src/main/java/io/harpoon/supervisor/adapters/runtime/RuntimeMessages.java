@@ -1,7 +1,7 @@
 package io.harpoon.supervisor.adapters.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.harpoon.supervisor.adapters.json.Json;
+import io.harpoon.supervisor.adapters.json.JsonTrees;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +51,7 @@ final class RuntimeMessages {
       return Optional.empty();
     }
     try {
-      return Optional.of(Json.mapper().readTree(line)).filter(JsonNode::isObject);
+      return Optional.ofNullable(JsonTrees.read(line)).filter(JsonNode::isObject);
     } catch (IOException e) {
       return Optional.empty();
     }

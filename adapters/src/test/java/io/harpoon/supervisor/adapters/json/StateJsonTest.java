@@ -35,6 +35,25 @@ class StateJsonTest {
   }
 
   @Test
+  void everyExitStatus_encode_isByteForByteWhatDatabindWrites() throws Exception {
+    for (ExitStatus status :
+        new ExitStatus[] {
+          ExitStatus.NONE,
+          new ExitStatus.Exited(0),
+          new ExitStatus.Exited(2),
+          new ExitStatus.Signaled(15),
+          new ExitStatus.OomKilled(),
+          new ExitStatus.Unknown()
+        }) {
+      for (String err : new String[] {"", "quote \" and \u00e9 and \n and \u2028"}) {
+        ContainerProcessState state = state(status, err);
+        assertThat(StateJson.encode(state))
+            .isEqualTo(Json.mapper().writeValueAsString(StateJson.of(state)));
+      }
+    }
+  }
+
+  @Test
   void emptyErr_omitted_andReadBackEmpty() throws Exception {
     String json = StateJson.encode(state(ExitStatus.NONE, ""));
     assertThat(json).doesNotContain("err");

@@ -176,6 +176,31 @@ class FakeRuntimeTest {
     assertThat(log.warnings).isEmpty();
   }
 
+  @Test
+  void noStateDirectoryUnderTheRoot_leftover_isEmptyWithoutAskingTheRuntime() throws IOException {
+    Path root = Files.createDirectory(dir.resolve("state-root"));
+    RuncContainerRuntime rooted =
+        new RuncContainerRuntime(bin.resolve("fake-runtime").toString(), root,
+            NativeProcesses.instance(), log);
+    behave("state", "echo '{\"id\":\"fake-1\",\"pid\":4242,\"status\":\"running\"}'");
+
+    assertThat(rooted.leftover(ID)).isEmpty();
+    assertThat(calls()).doesNotContain("state");
+  }
+
+  @Test
+  void stateDirectoryUnderTheRoot_leftover_asksTheRuntime() throws IOException {
+    Path root = Files.createDirectory(dir.resolve("state-root"));
+    Files.createDirectory(root.resolve(ID.value()));
+    RuncContainerRuntime rooted =
+        new RuncContainerRuntime(bin.resolve("fake-runtime").toString(), root,
+            NativeProcesses.instance(), log);
+    behave("state", "echo '{\"id\":\"fake-1\",\"pid\":4242,\"status\":\"running\"}'");
+
+    assertThat(rooted.leftover(ID)).contains(new Leftover(ID, 4242));
+    assertThat(calls()).contains("state fake-1");
+  }
+
   private void behave(String command, String script) {
     try {
       Files.writeString(bin.resolve(command + ".sh"), script + "\n");
