@@ -33,6 +33,7 @@ final class ExitRehearsal {
     }
     rehearseFrom(Lifecycle.next(running, new Event.SignalReceived(at)), running.pid(), at);
     for (Command command : List.of(Command.KILL, Command.STOP)) {
+      Command.parse(command.wireName()); // as the control adapter reads a client's command
       Event.CommandReceived received = new Event.CommandReceived(command, 0, at);
       EventLog.describe(received);
       rehearseFrom(Lifecycle.next(running, received), running.pid(), at);
