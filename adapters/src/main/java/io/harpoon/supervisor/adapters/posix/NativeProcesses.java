@@ -155,12 +155,22 @@ public final class NativeProcesses {
     if (pid < 2) {
       throw new IllegalArgumentException("refusing to signal pid " + pid);
     }
+    return send(pid, number);
+  }
+
+  private boolean send(int pid, int number) {
     POSIX posix = NativePosix.get();
     return table.signalUnlessReaped(pid, p -> posix.kill(p, number) == 0);
   }
 
+  /**
+   * Binds what the first kill needs as well: with jnr-ffi's bytecode generation off (the launcher's
+   * choice, for start-up), each native function's invoker is built on its first call, which would
+   * otherwise be the container's kill. Signal 0 to ourselves only checks that we exist.
+   */
   private void warmUp() {
     NativePosix.get().getpid();
+    send((int) ownPid, 0);
   }
 
   private static NativeProcesses start() {

@@ -71,6 +71,15 @@ final class EffectRunner {
     });
   }
 
+  /**
+   * Once the container is up, rehearses its way down on the worker (idle by then), so that the first
+   * kill or stop does not load the code it runs; see {@link ExitRehearsal}.
+   */
+  void rehearseExit(ContainerState running) {
+    Instant at = now();
+    worker.execute(() -> ExitRehearsal.rehearse(running, at));
+  }
+
   private void startContainer() {
     LaunchSpec spec = ((StartupPlan.Launch) plan).spec();
     try {

@@ -157,6 +157,8 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
     }
     if (event instanceof Event.CommandReceived) {
       requesters.remove(((Event.CommandReceived) event).requester());
+    } else if (event instanceof Event.Spawned || event instanceof Event.Adopted) {
+      effects.rehearseExit(state);
     }
   }
 

@@ -30,6 +30,26 @@ class SupervisorLoopTest {
   }
 
   @Test
+  void running_justStarted_rehearsesTheWayDownOnTheWorkerWithoutActing() {
+    LoopHarness h = LoopHarness.withPolicy("always", "5s");
+    while (!h.current().up()) {
+      h.worker.runAll();
+      h.loop.runPending();
+    }
+    List<String> logged = List.copyOf(h.log.lines());
+    int journaled = h.journal.entries().size();
+    assertThat(h.worker.pending()).as("the rehearsal, queued once the container is up").isEqualTo(1);
+
+    h.worker.runAll();
+
+    assertThat(h.loop.runPending()).as("events posted by the rehearsal").isZero();
+    assertThat(h.runtime.calls()).containsExactly("leftover c1", "create c1", "start c1");
+    assertThat(h.log.lines()).isEqualTo(logged);
+    assertThat(h.journal.entries()).hasSize(journaled);
+    assertThat(h.current().up()).isTrue();
+  }
+
+  @Test
   void created_stoppedLeftoverContainer_isReleasedBeforeCreate() {
     LoopHarness h = LoopHarness.withPolicy("no", "5s");
     h.runtime.leaveContainer(new ContainerRuntime.Leftover(LoopHarness.ID, 0));
