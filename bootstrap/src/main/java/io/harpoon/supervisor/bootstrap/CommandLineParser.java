@@ -46,8 +46,11 @@ public final class CommandLineParser {
       .addOption(Option.builder().longOpt("version").desc("print the version and exit").build())
       .addOption(Option.builder().longOpt("help").desc("print this help and exit").build());
 
-  /** What was asked: run (then {@link #parse} the command line), help or version. */
-  public Request request(String[] args) {
+  /**
+   * What was asked: run (then {@link #parse} the command line), help or version. Static: it reads only
+   * the words before {@code --}, so the supervisor knows it will run before building the options.
+   */
+  public static Request request(String[] args) {
     List<String> before = optionsPart(args);
     if (before.contains("--help") || before.contains("-h")) {
       return Request.HELP;

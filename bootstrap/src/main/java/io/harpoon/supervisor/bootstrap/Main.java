@@ -47,8 +47,14 @@ public final class Main {
 
   /** Runs with {@code runDirectory} as RUNDIR instead of the working directory (the CDS training does). */
   int run(String[] args, Path runDirectory) {
+    CommandLineParser.Request request = CommandLineParser.request(args);
+    if (request == CommandLineParser.Request.RUN) {
+      // First of all: the warm-up needs neither the command line nor the config, and it is the longest
+      // chain of the start path (jnr's native bindings); the main thread parses meanwhile.
+      StartPath.warmUpInBackground();
+    }
     CommandLineParser parser = new CommandLineParser();
-    switch (parser.request(args)) {
+    switch (request) {
       case HELP:
         out.print(parser.usage());
         return 0;
@@ -83,7 +89,6 @@ public final class Main {
   }
 
   private int supervise(CommandLine commandLine, Path runDirectory) {
-    StartPath.warmUpInBackground();
     Injector injector = Guice.createInjector(new SupervisorModule(commandLine, runDirectory));
     SupervisorLoop loop = injector.getInstance(SupervisorLoop.class);
     SupervisorLog log = injector.getInstance(SupervisorLog.class);
