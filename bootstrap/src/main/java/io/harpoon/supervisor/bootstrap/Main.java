@@ -100,6 +100,7 @@ public final class Main {
       err.println(PROGRAM + ": " + e.getMessage());
       return 1;
     }
+    loop.begin();
     try (JdkOsSignals signals = new JdkOsSignals(loop, log);
         ScheduledTimers timers = injector.getInstance(ScheduledTimers.class)) {
       signals.install();

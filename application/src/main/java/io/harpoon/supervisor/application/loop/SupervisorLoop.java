@@ -36,8 +36,10 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
   private final SupervisorPorts ports;
   private final StateFanOut fanOut;
   private final EffectRunner effects;
+  private final StartupPlan plan;
   private ContainerState state;
   private OptionalInt exitCode = OptionalInt.empty();
+  private boolean begun;
 
   /**
    * @param plan what to start, and the rules to run it by
@@ -49,6 +51,19 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
     this.state = initialState(plan, ports);
     this.fanOut = new StateFanOut(state.view(), StateFanOut.DEFAULT_QUEUE_CAPACITY);
     this.effects = new EffectRunner(plan, ports, worker, fanOut, this::post);
+    this.plan = plan;
+  }
+
+  /**
+   * Sets the supervision going: queues the rejected config, or the take-over check that leads to the
+   * first start. Call once, after this supervisor owns its control socket: the check may adopt or
+   * remove a container with our id, which is only safe when no other supervisor can be serving it.
+   */
+  public void begin() {
+    if (begun) {
+      return;
+    }
+    begun = true;
     if (plan instanceof StartupPlan.Refuse) {
       post(new Event.ConfigRejected(((StartupPlan.Refuse) plan).message(), ports.clock().instant()));
     } else {

@@ -37,11 +37,19 @@ final class LoopHarness {
   }
 
   LoopHarness(ConfigLoad load, List<String> command, RecordingJournal journal) {
+    this(load, command, journal, true);
+  }
+
+  /** With {@code begin} false the loop is built but not set going, as before its socket is owned. */
+  LoopHarness(ConfigLoad load, List<String> command, RecordingJournal journal, boolean begin) {
     this.journal = journal;
     StartupPlan.Request request =
         new StartupPlan.Request(ID, "host", command, Path.of("/run/c1"), Backoff.DEFAULT);
     SupervisorPorts ports = new SupervisorPorts(runtime, metrics, time, time, journal, log);
     loop = new SupervisorLoop(StartupPlan.of(request, load), ports, worker);
+    if (begin) {
+      loop.begin();
+    }
   }
 
   /** A container with the given restart policy and shutdown grace, running {@code sleep 100}. */
@@ -51,11 +59,21 @@ final class LoopHarness {
 
   /** The same, in a run directory whose previous supervisor journaled {@code previous}. */
   static LoopHarness withPolicy(String restart, String shutdownGrace, StateJournal.Entry previous) {
+    RecordingJournal journal = previous == null ? new RecordingJournal() : new RecordingJournal(previous);
+    return new LoopHarness(load(restart, shutdownGrace), List.of("sleep", "100"), journal);
+  }
+
+  /** A loop for {@code sleep 100} that is built but not begun. */
+  static LoopHarness notBegun() {
+    return new LoopHarness(load("on-failure", "5s"), List.of("sleep", "100"), new RecordingJournal(),
+        false);
+  }
+
+  private static ConfigLoad load(String restart, String shutdownGrace) {
     ConfigDraft draft = new ConfigDraft(java.util.Map.of(), List.of(), java.util.Map.of(),
         java.util.Map.of(), "", 64, 0, 0, java.util.Map.of(), java.util.Map.of(), "2s", shutdownGrace,
         restart);
-    RecordingJournal journal = previous == null ? new RecordingJournal() : new RecordingJournal(previous);
-    return new LoopHarness(new ConfigLoad(draft, List.of()), List.of("sleep", "100"), journal);
+    return new ConfigLoad(draft, List.of());
   }
 
   /** Lets the loop and the worker run until neither has anything left to do. */

@@ -50,6 +50,18 @@ class SupervisorLoopTest {
   }
 
   @Test
+  void created_notBegun_asksTheRuntimeNothingUntilBegunOnce() {
+    LoopHarness h = LoopHarness.notBegun().settle();
+    assertThat(h.runtime.calls()).as("no take-over check before the socket is owned").isEmpty();
+
+    h.loop.begin();
+    h.loop.begin();
+    h.settle();
+
+    assertThat(h.runtime.calls()).containsExactly("leftover c1", "create c1", "start c1");
+  }
+
+  @Test
   void created_stoppedLeftoverContainer_isReleasedBeforeCreate() {
     LoopHarness h = LoopHarness.withPolicy("no", "5s");
     h.runtime.leaveContainer(new ContainerRuntime.Leftover(LoopHarness.ID, 0));
