@@ -1,6 +1,7 @@
 package io.harpoon.supervisor.adapters.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -39,16 +40,15 @@ public final class Json {
     return MapperHolder.MAPPER;
   }
 
-  private static com.fasterxml.jackson.core.JsonFactoryBuilder factoryBuilder() {
-    return (com.fasterxml.jackson.core.JsonFactoryBuilder)
-        JsonFactory.builder()
-            .streamReadConstraints(
-                StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_NESTING_DEPTH)
-                    .maxNumberLength(MAX_NUMBER_LENGTH)
-                    .maxStringLength(MAX_STRING_LENGTH)
-                    .build())
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET);
+  private static JsonFactoryBuilder factoryBuilder() {
+    return new JsonFactoryBuilder()
+        .streamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .maxStringLength(MAX_STRING_LENGTH)
+                .build())
+        .disable(StreamWriteFeature.AUTO_CLOSE_TARGET);
   }
 
   /** Built at the first call of {@link #mapper()}, not with the factory. */
