@@ -1,9 +1,6 @@
 package io.harpoon.supervisor.adapters.control;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.harpoon.supervisor.adapters.json.Json;
-import java.io.IOException;
-import java.io.StringWriter;
 
 /**
  * The data of an {@code event: error} reply, {@code {"command":...,"error":...}}: the command as the
@@ -15,15 +12,11 @@ final class ErrorReplyJson {
   private ErrorReplyJson() {}
 
   static String encode(String command, String error) {
-    StringWriter text = new StringWriter(96);
-    try (JsonGenerator out = Json.factory().createGenerator(text)) {
+    return Json.text(out -> {
       out.writeStartObject();
       out.writeStringField("command", command);
       out.writeStringField("error", error);
       out.writeEndObject();
-    } catch (IOException e) {
-      throw new AssertionError("writing to a string cannot fail", e);
-    }
-    return text.toString();
+    });
   }
 }

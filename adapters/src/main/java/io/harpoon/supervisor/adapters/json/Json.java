@@ -2,11 +2,15 @@ package io.harpoon.supervisor.adapters.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /**
  * The single JSON configuration. Input comes from files and sockets an attacker may write, so
@@ -33,6 +37,23 @@ public final class Json {
   /** The shared, thread-safe streaming factory. Configure nothing on it: it is shared. */
   public static JsonFactory factory() {
     return FACTORY;
+  }
+
+  /** Something that writes JSON to a streaming generator. */
+  @FunctionalInterface
+  public interface Writing {
+    void to(JsonGenerator out) throws IOException;
+  }
+
+  /** The compact JSON text that {@code writing} produces, written with {@link #factory()}. */
+  public static String text(Writing writing) {
+    StringWriter text = new StringWriter(256);
+    try (JsonGenerator out = FACTORY.createGenerator(text)) {
+      writing.to(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing JSON to a string cannot fail", e);
+    }
+    return text.toString();
   }
 
   /** The shared, thread-safe mapper. Configure nothing on it: it is shared. */

@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -40,13 +38,7 @@ public final class JsonTrees {
 
   /** The compact JSON text of {@code node}. */
   public static String write(JsonNode node) {
-    StringWriter text = new StringWriter();
-    try (JsonGenerator generator = Json.factory().createGenerator(text)) {
-      emit(node, generator);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to a string cannot fail", e);
-    }
-    return text.toString();
+    return Json.text(out -> emit(node, out));
   }
 
   /** Writes {@code node} to {@code out} (left open) in UTF-8, indented as databind's default. */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.harpoon.supervisor.domain.container.ExitStatus;
 import io.harpoon.supervisor.domain.lifecycle.ContainerProcessState;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.Optional;
 
 /**
@@ -42,13 +41,7 @@ public record StateJson(
 
   /** The compact JSON text of {@code state}, as sent in a {@code data:} line. */
   public static String encode(ContainerProcessState state) {
-    StringWriter text = new StringWriter(256);
-    try (JsonGenerator generator = Json.factory().createGenerator(text)) {
-      write(state, generator);
-    } catch (IOException e) {
-      throw new AssertionError("writing to a string cannot fail", e);
-    }
-    return text.toString();
+    return Json.text(out -> write(state, out));
   }
 
   /** Writes {@code state} as one JSON object, the same as {@link #encode}. */

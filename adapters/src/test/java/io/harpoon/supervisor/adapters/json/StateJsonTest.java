@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.harpoon.supervisor.domain.container.ExitStatus;
 import io.harpoon.supervisor.domain.container.Metrics;
 import io.harpoon.supervisor.domain.lifecycle.ContainerProcessState;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -14,21 +15,17 @@ class StateJsonTest {
     return new ContainerProcessState(false, true, err, status, 4, 1, new Metrics(10, 20, 30));
   }
 
+  private static final List<ExitStatus> EVERY_EXIT_STATUS = List.of(ExitStatus.NONE,
+      new ExitStatus.Exited(0), new ExitStatus.Exited(2), new ExitStatus.Signaled(15),
+      new ExitStatus.OomKilled(), new ExitStatus.Unknown());
+
   private static Optional<ContainerProcessState> parse(String json) throws Exception {
     return Json.mapper().readValue(json, StateJson.class).toState();
   }
 
   @Test
   void everyExitStatus_roundTrips() throws Exception {
-    for (ExitStatus status :
-        new ExitStatus[] {
-          ExitStatus.NONE,
-          new ExitStatus.Exited(0),
-          new ExitStatus.Exited(2),
-          new ExitStatus.Signaled(15),
-          new ExitStatus.OomKilled(),
-          new ExitStatus.Unknown()
-        }) {
+    for (ExitStatus status : EVERY_EXIT_STATUS) {
       ContainerProcessState state = state(status, "boom; again");
       assertThat(parse(StateJson.encode(state))).contains(state);
     }
@@ -36,15 +33,7 @@ class StateJsonTest {
 
   @Test
   void everyExitStatus_encode_isByteForByteWhatDatabindWrites() throws Exception {
-    for (ExitStatus status :
-        new ExitStatus[] {
-          ExitStatus.NONE,
-          new ExitStatus.Exited(0),
-          new ExitStatus.Exited(2),
-          new ExitStatus.Signaled(15),
-          new ExitStatus.OomKilled(),
-          new ExitStatus.Unknown()
-        }) {
+    for (ExitStatus status : EVERY_EXIT_STATUS) {
       for (String err : new String[] {"", "quote \" and \u00e9 and \n and \u2028"}) {
         ContainerProcessState state = state(status, err);
         assertThat(StateJson.encode(state))

@@ -36,12 +36,9 @@ class LauncherClassDataTest {
 
   @Test
   void version_stampOfAnotherJdk_saysSoAndStaysSilent() throws Exception {
-    Path dist = ClassDataDistribution.copy(temp.resolve("dist"));
-    Path archive = dist.resolve("lib").resolve(ClassDataDistribution.archiveNameForThisJdk());
-    Files.writeString(archive, "not an archive");
-    Files.writeString(ClassDataDistribution.stamp(archive), "/opt/another-jdk 99.0.1\n");
+    Path archive = archiveInCopy("not an archive", "/opt/another-jdk 99.0.1");
 
-    LauncherRun run = version(dist);
+    LauncherRun run = version(archive);
 
     assertThat(run.exit()).isZero();
     assertThat(run.stdout()).contains("class data: not used: " + archive + " was made for another JDK");
@@ -50,12 +47,10 @@ class LauncherClassDataTest {
 
   @Test
   void version_corruptArchiveStampedForThisJdk_jvmStartsSilently() throws Exception {
-    Path dist = ClassDataDistribution.copy(temp.resolve("dist"));
-    Path archive = dist.resolve("lib").resolve(ClassDataDistribution.archiveNameForThisJdk());
-    Files.writeString(archive, "not an archive, but the stamp says it is ours");
-    Files.writeString(ClassDataDistribution.stamp(archive), ClassDataDistribution.thisJdk() + "\n");
+    Path archive = archiveInCopy("not an archive, but the stamp says it is ours",
+        ClassDataDistribution.thisJdk());
 
-    LauncherRun run = version(dist);
+    LauncherRun run = version(archive);
 
     assertThat(run.exit()).isZero();
     assertThat(run.stdout().lines()).hasSize(2);
@@ -71,7 +66,18 @@ class LauncherClassDataTest {
     assertThat(run.stdout()).contains("class data: not used (HARPOON_CLASS_DATA=off)");
   }
 
-  private LauncherRun version(Path dist) throws Exception {
+  /** A copy of the distribution whose archive for this JDK holds {@code content}, stamped {@code stamp}. */
+  private Path archiveInCopy(String content, String stamp) throws Exception {
+    Path dist = ClassDataDistribution.copy(temp.resolve("dist"));
+    Path archive = dist.resolve("lib").resolve(ClassDataDistribution.archiveNameForThisJdk());
+    Files.writeString(archive, content);
+    Files.writeString(ClassDataDistribution.stamp(archive), stamp + "\n");
+    return archive;
+  }
+
+  /** {@code --version} of the distribution that holds {@code archive} in its lib/. */
+  private LauncherRun version(Path archive) throws Exception {
+    Path dist = archive.getParent().getParent();
     return LauncherRun.of(dist.resolve("bin/harpoon-supervisor"),
         Map.of("HARPOON_JAVA_HOME", System.getProperty("java.home")), List.of("--version"), temp);
   }
