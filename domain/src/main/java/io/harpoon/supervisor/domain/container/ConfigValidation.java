@@ -3,11 +3,9 @@ package io.harpoon.supervisor.domain.container;
 import io.harpoon.supervisor.domain.restart.RestartPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -78,7 +76,7 @@ public final class ConfigValidation {
         draft.env(),
         new ContainerConfig.Command(workingDir, argv),
         new ContainerConfig.Resources(draft.memoryMb(), draft.cpus(), fd),
-        new ContainerConfig.Storage(draft.tmpSizesMb(), draft.volumes()),
+        normalizedStorage(draft.tmpSizesMb(), draft.volumes()),
         new ContainerConfig.Grace(startup, shutdown),
         restart);
   }
@@ -154,27 +152,66 @@ public final class ConfigValidation {
             });
   }
 
+  /**
+   * Mount targets are compared as the runtime will mount them, normalized ({@code /data/} is {@code
+   * /data}); two entries for one target are an error, not a silent choice. Volume sources must not contain
+   * one another: the container could then replace a directory on the inner source's path (through the
+   * outer volume) by a symlink, and the next start would bind whatever it points to.
+   */
   private static void checkStorage(
       Map<String, Long> tmp, Map<String, String> volumes, List<String> problems) {
-    Set<String> targets = new HashSet<>();
+    Map<String, String> targets = new TreeMap<>();
     new TreeMap<>(tmp)
         .forEach(
             (path, size) -> {
-              PathRules.mountTargetProblem(path).ifPresent(p -> problems.add("storage.tmp " + quote(path) + " " + p));
+              String problem = PathRules.mountTargetProblem(path).orElse(null);
+              if (problem != null) {
+                problems.add("storage.tmp " + quote(path) + " " + problem);
+              } else {
+                claimTarget(targets, path, "storage.tmp " + quote(path), problems);
+              }
               if (size == 0 || size < -1 || size > MAX_TMP_MB) {
                 problems.add("storage.tmp " + quote(path) + ": size " + size + " is not a size in MB (-1 = no limit)");
               }
-              targets.add(path);
             });
+    Map<String, String> sources = new TreeMap<>();
     new TreeMap<>(volumes)
         .forEach(
             (path, host) -> {
-              PathRules.mountTargetProblem(path).ifPresent(p -> problems.add("storage.volumes " + quote(path) + " " + p));
-              PathRules.absoluteProblem(host).ifPresent(p -> problems.add("storage.volumes " + quote(path) + ": host path " + p));
-              if (!targets.add(path)) {
-                problems.add("storage.volumes " + quote(path) + " is also a tmp mount");
+              String name = "storage.volumes " + quote(path);
+              String problem = PathRules.mountTargetProblem(path).orElse(null);
+              if (problem != null) {
+                problems.add(name + " " + problem);
+              } else {
+                claimTarget(targets, path, name, problems);
               }
+              PathRules.absoluteProblem(host).ifPresentOrElse(
+                  p -> problems.add(name + ": host path " + p),
+                  () -> sources.put(PathRules.normalize(host), name));
             });
+    sources.forEach((outer, outerName) -> sources.forEach((inner, innerName) -> {
+      if (PathRules.contains(outer, inner)) {
+        problems.add(innerName + ": host path " + quote(inner) + " is inside the host path of " + outerName
+            + " (volume sources must not contain one another)");
+      }
+    }));
+  }
+
+  private static void claimTarget(Map<String, String> targets, String path, String name, List<String> problems) {
+    String target = PathRules.normalize(path);
+    String earlier = targets.putIfAbsent(target, name);
+    if (earlier != null) {
+      problems.add(name + " and " + earlier + " are the same mount target " + quote(target));
+    }
+  }
+
+  /** The storage with every path in its one spelling, as the runtime mounts it. */
+  private static ContainerConfig.Storage normalizedStorage(Map<String, Long> tmp, Map<String, String> volumes) {
+    Map<String, Long> tmpByTarget = new TreeMap<>();
+    tmp.forEach((path, size) -> tmpByTarget.put(PathRules.normalize(path), size));
+    Map<String, String> volumesByTarget = new TreeMap<>();
+    volumes.forEach((path, host) -> volumesByTarget.put(PathRules.normalize(path), PathRules.normalize(host)));
+    return new ContainerConfig.Storage(tmpByTarget, volumesByTarget);
   }
 
   /** A value as quoted in a problem: in quotes, cut to a readable length (err must stay small). */

@@ -1,6 +1,8 @@
 package io.harpoon.supervisor.domain.container;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,5 +48,26 @@ final class PathRules {
     }
     boolean root = Arrays.stream(path.split("/")).allMatch(s -> s.isEmpty() || s.equals("."));
     return root ? Optional.of("is the root directory") : problem;
+  }
+
+  /**
+   * The one spelling of an absolute path: empty and {@code .} segments dropped, so {@code /data/},
+   * {@code /data/.} and {@code //data} are all {@code /data}. Only for paths without {@code ..} (see
+   * {@link #absoluteProblem}): nothing is resolved, no symlink is followed.
+   */
+  static String normalize(String path) {
+    List<String> segments = new ArrayList<>();
+    for (String segment : path.split("/")) {
+      if (!segment.isEmpty() && !segment.equals(".")) {
+        segments.add(segment);
+      }
+    }
+    return "/" + String.join("/", segments);
+  }
+
+  /** Whether normalized {@code ancestor} is a proper ancestor directory of normalized {@code path}. */
+  static boolean contains(String ancestor, String path) {
+    String prefix = ancestor.equals("/") ? "/" : ancestor + "/";
+    return !ancestor.equals(path) && path.startsWith(prefix);
   }
 }

@@ -170,9 +170,31 @@ class ConfigValidationTest {
             "storage.tmp '/a': size -2 is not a size in MB (-1 = no limit)",
             "storage.tmp '/b': size 1073741825 is not a size in MB (-1 = no limit)",
             "storage.volumes '//' is the root directory",
+            "storage.volumes '/v' and storage.tmp '/v' are the same mount target '/v'",
             "storage.volumes '/v': host path contains '..'",
-            "storage.volumes '/v' is also a tmp mount",
             "storage.volumes '/w': host path is empty");
+  }
+
+  @Test
+  void mountTargets_validate_areComparedAndKeptNormalized() {
+    assertThat(problems(ConfigDrafts.withStorage(Map.of("/data", 1L), Map.of("/data/", "/srv/data"))))
+        .containsExactly("storage.volumes '/data/' and storage.tmp '/data' are the same mount target '/data'");
+    assertThat(problems(ConfigDrafts.withStorage(Map.of("//data", 1L, "/data/.", 2L), Map.of())))
+        .containsExactly("storage.tmp '/data/.' and storage.tmp '//data' are the same mount target '/data'");
+    ContainerConfig.Storage storage = valid(ConfigDrafts.withStorage(
+        Map.of("//tmp/", 16L), Map.of("/data/./", "/srv//data/"))).storage();
+    assertThat(storage.tmpSizesMb()).isEqualTo(Map.of("/tmp", 16L));
+    assertThat(storage.volumes()).isEqualTo(Map.of("/data", "/srv/data"));
+  }
+
+  @Test
+  void volumeSources_validate_mustNotContainOneAnother() {
+    assertThat(problems(ConfigDrafts.withStorage(Map.of(),
+        Map.of("/data", "/srv/a", "/logs", "/srv/a/logs/", "/other", "/srv/ab"))))
+        .containsExactly("storage.volumes '/logs': host path '/srv/a/logs' is inside the host path of "
+            + "storage.volumes '/data' (volume sources must not contain one another)");
+    assertThat(valid(ConfigDrafts.withStorage(Map.of(), Map.of("/a", "/srv/x", "/b", "/srv/x"))).storage()
+        .volumes()).as("one source twice cannot lead out of it").hasSize(2);
   }
 
   @Test
