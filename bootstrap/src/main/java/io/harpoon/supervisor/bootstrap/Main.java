@@ -101,9 +101,10 @@ public final class Main {
       return 1;
     }
     loop.begin();
-    try (JdkOsSignals signals = new JdkOsSignals(loop, log);
-        ScheduledTimers timers = injector.getInstance(ScheduledTimers.class)) {
-      signals.install();
+    // The handlers stay installed until the process exits, never restored: a SIGTERM that arrives while
+    // the last state is flushed to clients must not fall back to the JVM's default and exit with 143.
+    new JdkOsSignals(loop, log).install();
+    try (ScheduledTimers timers = injector.getInstance(ScheduledTimers.class)) {
       loop.startMetricsTicks();
       return loop.run();
     } catch (InterruptedException e) {

@@ -36,12 +36,11 @@ public final class JdkOsSignals implements AutoCloseable {
   }
 
   /**
-   * Installs the handler for SIGTERM and SIGINT and returns the names of the signals now handled.
-   * Two cases are logged and skipped, leaving the JVM's behaviour for that signal: a signal the JVM
-   * keeps for itself ({@code -Xrs}), and a signal the parent left ignored — signal(7): an ignored
-   * disposition survives execve, as shells do for SIGINT of background jobs, and the JVM then
-   * refuses to handle it (its {@code JVM_RegisterSignal} keeps it ignored), so the supervisor
-   * respects that choice too.
+   * Installs the handler for SIGTERM and SIGINT and returns the names of the signals now handled. A
+   * signal the parent left ignored (a shell's background job has SIGINT ignored; the JVM then refuses
+   * to handle it) is put back to its default first, see {@link InheritedIgnore}: SPEC §6 says TERM or
+   * INT stops the container, whoever started the supervisor. Only a signal the JVM keeps for itself
+   * ({@code -Xrs}), or a disposition libc refuses to reset, is logged and skipped.
    */
   public synchronized Set<String> install() {
     Set<String> handled = new LinkedHashSet<>();
@@ -58,9 +57,13 @@ public final class JdkOsSignals implements AutoCloseable {
       Signal signal = new Signal(name);
       SignalHandler old = Signal.handle(signal, handler);
       if (old == SignalHandler.SIG_IGN) {
-        Signal.handle(signal, SignalHandler.SIG_IGN);
-        log.warn("SIG" + name + " is ignored, as the parent process left it: not handled");
-        return false;
+        // The JVM did not install the handler: the disposition is still the inherited SIG_IGN.
+        if (!InheritedIgnore.reset(signal.getNumber())) {
+          log.warn("SIG" + name + " is ignored, as the parent process left it, and cannot be reset: not handled");
+          return false;
+        }
+        Signal.handle(signal, handler);
+        log.info("SIG" + name + " was ignored by the parent process: handled all the same");
       }
       previous.put(signal, old);
       return true;
