@@ -3,6 +3,7 @@ package io.harpoon.supervisor.adapters.journal;
 import io.harpoon.supervisor.adapters.json.Json;
 import io.harpoon.supervisor.application.port.out.StateJournal;
 import io.harpoon.supervisor.application.port.out.SupervisorLog;
+import io.harpoon.supervisor.domain.lifecycle.Checkpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -48,22 +49,22 @@ public final class FileStateJournal implements StateJournal {
   }
 
   @Override
-  public synchronized void record(Entry entry) {
+  public synchronized void record(Checkpoint checkpoint) {
     try {
-      write(JournalJson.encode(entry));
+      write(JournalJson.encode(checkpoint));
     } catch (IOException | RuntimeException failed) {
       log.warn("could not record the state in " + file + ": " + failed.getMessage());
     }
   }
 
   @Override
-  public Optional<Entry> last() {
+  public Optional<Checkpoint> last() {
     try {
       if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_BYTES) {
         return Optional.empty();
       }
       JournalJson json = Json.mapper().readValue(Files.readAllBytes(file), JournalJson.class);
-      return json == null ? Optional.empty() : json.toEntry();
+      return json == null ? Optional.empty() : json.toCheckpoint();
     } catch (IOException | RuntimeException unreadable) {
       return Optional.empty();
     }

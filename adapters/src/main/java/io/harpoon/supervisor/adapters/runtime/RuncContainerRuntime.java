@@ -164,14 +164,22 @@ public final class RuncContainerRuntime implements ContainerRuntime {
     return cli.runCaptured(args, new InFlight(), MAINTENANCE_TIMEOUT);
   }
 
-  /** runc/crun state: {"id":..,"pid":..,"status":"created|running|paused|stopped","bundle":..}. */
+  /**
+   * runc/crun state: {"id":..,"pid":..,"status":"created|running|paused|stopped","bundle":..}. The bundle
+   * says which run directory the container belongs to: a container of another run directory with the
+   * same id is never taken over.
+   */
   private static Leftover parseState(ContainerId id, String json) throws IOException {
     JsonNode state = JsonTrees.read(json);
     if (state == null) {
       throw new IOException("empty state");
     }
     int pid = state.path("pid").asInt(0);
-    return new Leftover(id, ALIVE.contains(state.path("status").asText()) && pid > 0 ? pid : 0);
+    String bundle = state.path("bundle").asText("");
+    if (bundle.isEmpty()) {
+      throw new IOException("the runtime's state of " + id + " names no bundle");
+    }
+    return new Leftover(id, ALIVE.contains(state.path("status").asText()) && pid > 0 ? pid : 0, Path.of(bundle));
   }
 
   private RuntimeFailure failure(String command, RuntimeResult result) {

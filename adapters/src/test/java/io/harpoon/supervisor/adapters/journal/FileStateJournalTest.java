@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harpoon.supervisor.adapters.control.RecordingLog;
 import io.harpoon.supervisor.adapters.json.StateJson;
-import io.harpoon.supervisor.application.port.out.StateJournal;
 import io.harpoon.supervisor.domain.container.ExitStatus;
 import io.harpoon.supervisor.domain.container.Metrics;
+import io.harpoon.supervisor.domain.lifecycle.Checkpoint;
 import io.harpoon.supervisor.domain.lifecycle.ContainerProcessState;
+import io.harpoon.supervisor.domain.lifecycle.Goal;
+import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -26,14 +28,18 @@ class FileStateJournalTest {
   @TempDir Path runDir;
   private final RecordingLog log = new RecordingLog();
 
+  private static Checkpoint checkpoint(ContainerProcessState state, int pid, long oomBaseline, long cpu) {
+    return new Checkpoint(state, pid, oomBaseline, cpu, Goal.UP, Instant.EPOCH);
+  }
+
   private FileStateJournal journal() {
     return new FileStateJournal(runDir, log);
   }
 
   @Test
   void record_thenLast_returnsTheEntry() {
-    StateJournal.Entry entry = new StateJournal.Entry(DOWN, 0, 3, 123_000);
-    journal().record(new StateJournal.Entry(UP, 77, 3, 0));
+    Checkpoint entry = checkpoint(DOWN, 0, 3, 123_000);
+    journal().record(checkpoint(UP, 77, 3, 0));
     journal().record(entry);
     assertThat(new FileStateJournal(runDir, log).last()).contains(entry);
     assertThat(log.warnings()).isEmpty();
@@ -41,12 +47,12 @@ class FileStateJournalTest {
 
   @Test
   void record_writesDocumentedFormat_mode0600_noTempLeft() throws Exception {
-    journal().record(new StateJournal.Entry(DOWN, 0, 3, 9));
+    journal().record(checkpoint(DOWN, 0, 3, 9));
     Path file = runDir.resolve("state.json");
     assertThat(file)
         .hasContent(
             "{\"version\":1,\"state\":" + StateJson.encode(DOWN)
-                + ",\"pid\":0,\"oom_baseline\":3,\"cpu_base\":9}");
+                + ",\"pid\":0,\"oom_baseline\":3,\"cpu_base\":9,\"goal\":\"up\",\"goal_since\":0}");
     assertThat(Files.getPosixFilePermissions(file))
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     try (Stream<Path> entries = Files.list(runDir)) {
@@ -55,9 +61,23 @@ class FileStateJournalTest {
   }
 
   @Test
+  void stopUnderWay_recordThenLast_keepsTheGoalAndWhenItWasSet() {
+    Checkpoint stopping = new Checkpoint(UP, 77, 0, 0, Goal.STOP, Instant.ofEpochMilli(1_733_616_000_123L));
+    journal().record(stopping);
+    assertThat(journal().last()).contains(stopping);
+  }
+
+  @Test
+  void journalOfAnOlderSupervisor_withoutGoal_readsAsUp() throws Exception {
+    Files.writeString(runDir.resolve("state.json"), "{\"version\":1,\"state\":" + StateJson.encode(UP)
+        + ",\"pid\":77,\"oom_baseline\":1,\"cpu_base\":2}");
+    assertThat(journal().last()).contains(new Checkpoint(UP, 77, 1, 2, Goal.UP, Instant.EPOCH));
+  }
+
+  @Test
   void leftoverTempFile_fromACrash_isReplaced() throws Exception {
     Files.writeString(runDir.resolve("state.json.tmp"), "torn");
-    journal().record(new StateJournal.Entry(DOWN, 0, 0, 0));
+    journal().record(checkpoint(DOWN, 0, 0, 0));
     assertThat(runDir.resolve("state.json.tmp")).doesNotExist();
     assertThat(journal().last()).isPresent();
   }
@@ -68,7 +88,8 @@ class FileStateJournalTest {
     Path file = runDir.resolve("state.json");
     for (String content :
         new String[] {"", "null", "[1]", "{\"state\":", "{\"version\":2,\"state\":{}}", "\u0000\u00ff",
-          "{\"version\":1,\"pid\":-1,\"state\":" + StateJson.encode(DOWN) + "}"}) {
+          "{\"version\":1,\"pid\":-1,\"state\":" + StateJson.encode(DOWN) + "}",
+          "{\"version\":1,\"goal\":\"sideways\",\"state\":" + StateJson.encode(DOWN) + "}"}) {
       Files.writeString(file, content);
       assertThat(journal().last()).as(content).isEmpty();
     }
@@ -77,7 +98,7 @@ class FileStateJournalTest {
   @Test
   void unwritableRunDir_recordDoesNotThrow_warns() {
     FileStateJournal nowhere = new FileStateJournal(runDir.resolve("missing"), log);
-    nowhere.record(new StateJournal.Entry(DOWN, 0, 0, 0));
+    nowhere.record(checkpoint(DOWN, 0, 0, 0));
     assertThat(log.warnings()).singleElement().asString().contains("could not record the state");
   }
 }

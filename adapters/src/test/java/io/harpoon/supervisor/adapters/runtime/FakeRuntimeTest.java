@@ -158,14 +158,22 @@ class FakeRuntimeTest {
         "state",
         "echo '{\"id\":\"fake-1\",\"pid\":4242,\"status\":\"running\",\"bundle\":\"/x\"}'");
 
-    assertThat(runtime.leftover(ID)).contains(new Leftover(ID, 4242));
+    assertThat(runtime.leftover(ID)).contains(new Leftover(ID, 4242, Path.of("/x")));
   }
 
   @Test
   void stoppedContainer_leftover_hasNoPid() {
-    behave("state", "echo '{\"id\":\"fake-1\",\"pid\":4242,\"status\":\"stopped\"}'");
+    behave("state", "echo '{\"id\":\"fake-1\",\"pid\":4242,\"status\":\"stopped\",\"bundle\":\"/x\"}'");
 
-    assertThat(runtime.leftover(ID)).contains(new Leftover(ID, 0));
+    assertThat(runtime.leftover(ID)).contains(new Leftover(ID, 0, Path.of("/x")));
+  }
+
+  @Test
+  void stateWithoutBundle_leftover_isEmptyWithAWarning() {
+    behave("state", "echo '{\"id\":\"fake-1\",\"pid\":4242,\"status\":\"running\"}'");
+
+    assertThat(runtime.leftover(ID)).isEmpty();
+    assertThat(log.warnings).singleElement().asString().contains("names no bundle");
   }
 
   @Test
@@ -195,9 +203,9 @@ class FakeRuntimeTest {
     RuncContainerRuntime rooted =
         new RuncContainerRuntime(bin.resolve("fake-runtime").toString(), root,
             NativeProcesses.instance(), log);
-    behave("state", "echo '{\"id\":\"fake-1\",\"pid\":4242,\"status\":\"running\"}'");
+    behave("state", "echo '{\"id\":\"fake-1\",\"pid\":4242,\"status\":\"running\",\"bundle\":\"/x\"}'");
 
-    assertThat(rooted.leftover(ID)).contains(new Leftover(ID, 4242));
+    assertThat(rooted.leftover(ID)).contains(new Leftover(ID, 4242, Path.of("/x")));
     assertThat(calls()).contains("state fake-1");
   }
 

@@ -77,9 +77,9 @@ class RuncContainerRuntimeTest {
                 .build(id.value(), "box", runDirectory));
     CompletableFuture<WaitStatus> exit = exitOf(pid);
     // Created but never started: known to the runtime, but nothing a successor should take over.
-    assertThat(runtime.leftover(id)).contains(new Leftover(id, 0));
+    assertThat(runtime.leftover(id)).contains(new Leftover(id, 0, runDirectory));
     runtime.start(id);
-    assertThat(runtime.leftover(id)).contains(new Leftover(id, pid));
+    assertThat(runtime.leftover(id)).contains(new Leftover(id, pid, runDirectory));
     Path memory = Path.of("/sys/fs/cgroup/memory/harpoon", id.value());
     assertThat(memory.resolve("memory.limit_in_bytes")).hasContent(Long.toString(32L << 20));
     if (Files.exists(memory.resolve("memory.memsw.limit_in_bytes"))) {

@@ -1,23 +1,29 @@
 package io.harpoon.supervisor.application.loop;
 
+import io.harpoon.supervisor.application.port.out.ContainerRuntime;
 import io.harpoon.supervisor.application.port.out.LaunchSpec;
 import io.harpoon.supervisor.application.port.out.RuntimeFailure;
-import io.harpoon.supervisor.application.port.out.StateJournal;
 import io.harpoon.supervisor.domain.container.ContainerId;
 import io.harpoon.supervisor.domain.container.Metrics;
+import io.harpoon.supervisor.domain.lifecycle.Checkpoint;
 import io.harpoon.supervisor.domain.lifecycle.ContainerProcessState;
 import io.harpoon.supervisor.domain.lifecycle.ContainerState;
 import io.harpoon.supervisor.domain.lifecycle.Effect;
 import io.harpoon.supervisor.domain.lifecycle.Event;
-import io.harpoon.supervisor.application.port.out.ContainerRuntime;
+import io.harpoon.supervisor.domain.lifecycle.Event.Found;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
- * Carries the domain's effects out through the ports. Fast calls (signals, cgroup reads, publishing) run
- * on the loop's thread; slow runtime calls run on the worker and report back as events.
+ * Carries every effect of the domain out through the ports: the one interpreter. Fast calls (signals,
+ * cgroup reads, publishing) run on the loop's thread; slow runtime calls run on the worker and report
+ * back as events.
  */
 final class EffectRunner {
 
@@ -25,29 +31,38 @@ final class EffectRunner {
   private final SupervisorPorts ports;
   private final Executor worker;
   private final StateFanOut fanOut;
+  private final Optional<Checkpoint> predecessor;
   private final Consumer<Event> post;
+  private final IntConsumer terminate;
+  private final Requesters requesters;
   private ContainerProcessState lastLogged;
 
   EffectRunner(StartupPlan plan, SupervisorPorts ports, Executor worker, StateFanOut fanOut,
-      Consumer<Event> post) {
+      Optional<Checkpoint> predecessor, Consumer<Event> post, IntConsumer terminate, Requesters requesters) {
     this.plan = plan;
     this.ports = ports;
     this.worker = worker;
     this.fanOut = fanOut;
+    this.predecessor = predecessor;
     this.post = post;
+    this.terminate = terminate;
+    this.requesters = requesters;
   }
 
   void run(Effect effect, ContainerState state) {
-    if (effect instanceof Effect.Publish) {
-      publish((Effect.Publish) effect, state);
+    if (effect instanceof Effect.Publish publish) {
+      publish(publish);
+    } else if (effect instanceof Effect.Survey) {
+      worker.execute(this::survey);
     } else if (effect instanceof Effect.StartContainer) {
       worker.execute(this::startContainer);
-    } else if (effect instanceof Effect.SendSignal) {
-      Effect.SendSignal signal = (Effect.SendSignal) effect;
+    } else if (effect instanceof Effect.WatchExit watch) {
+      watchExit(watch.pid());
+      rehearseExit(state);
+    } else if (effect instanceof Effect.SendSignal signal) {
       ports.log().info("sending SIG" + signal.signal() + " to pid " + signal.pid());
       ports.runtime().signal(signal.pid(), signal.signal());
-    } else if (effect instanceof Effect.ArmTimer) {
-      Effect.ArmTimer timer = (Effect.ArmTimer) effect;
+    } else if (effect instanceof Effect.ArmTimer timer) {
       ports.timers().schedule(timer.delay(), () -> post.accept(new Event.TimerFired(timer.token(), now())));
     } else if (effect instanceof Effect.SampleMetrics) {
       ports.metrics().sample(id()).ifPresent(m -> post.accept(new Event.MetricsSampled(m, now())));
@@ -57,13 +72,18 @@ final class EffectRunner {
       ports.log().warn("giving up the container's start");
       ports.runtime().abandonStart();
       worker.execute(() -> ports.runtime().release(id()));
+    } else if (effect instanceof Effect.Reject reject) {
+      ports.log().warn("refused " + reject.command().wireName() + ": " + reject.reason());
+      requesters.reject(reject.requester(), reject.command(), reject.reason());
+    } else if (effect instanceof Effect.Terminate end) {
+      terminate.accept(end.exitCode());
     } else {
       throw new AssertionError("effect not carried out by the runner: " + effect);
     }
   }
 
   /** Reports the exit of {@code pid} with what its cgroup says, read before the cgroup is removed. */
-  void watchExit(int pid) {
+  private void watchExit(int pid) {
     ports.runtime().onExit(pid, status -> {
       long oomKills = ports.metrics().oomKills(id()).orElse(0);
       Metrics last = ports.metrics().sample(id()).orElse(Metrics.ZERO);
@@ -75,7 +95,7 @@ final class EffectRunner {
    * Once the container is up, rehearses its way down on the worker (idle by then), so that the first
    * kill or stop does not load the code it runs; see {@link ExitRehearsal}.
    */
-  void rehearseExit(ContainerState running) {
+  private void rehearseExit(ContainerState running) {
     Instant at = now();
     worker.execute(() -> ExitRehearsal.rehearse(running, at));
   }
@@ -88,53 +108,49 @@ final class EffectRunner {
       ports.runtime().start(spec.id());
       post.accept(new Event.Spawned(pid, oomBaseline, now()));
     } catch (RuntimeFailure failure) {
-      post.accept(new Event.SpawnFailed(failure.getMessage(), now()));
+      post.accept(new Event.SpawnFailed(failure.getMessage(), failure.permanent(), now()));
     }
   }
 
-  /**
-   * Before the first start: a container with our id that the runtime still knows was left by a
-   * supervisor that died (this one owns the control socket, so nobody else supervises it). A running one
-   * is taken over with the counters its predecessor journaled; anything else is removed, or the create
-   * would fail, and the container starts afresh.
-   */
-  void takeOverOrStart() {
-    worker.execute(() -> {
-      Optional<ContainerRuntime.Leftover> leftover = ports.runtime().leftover(id());
-      if (leftover.isPresent() && leftover.get().pid() > 0) {
-        post.accept(adoption(leftover.get().pid()));
-        return;
-      }
-      leftover.ifPresent(dead -> {
-        ports.log().warn("removing container " + id() + " left stopped by a previous supervisor");
-        ports.runtime().release(id());
-      });
-      post.accept(new Event.StartRequested(now()));
-    });
+  /** Asks the runtime what it knows of a container with this id; the domain decides what to do with it. */
+  private void survey() {
+    Found found = ports.runtime().leftover(id()).map(this::classify).orElseGet(Found.Nothing::new);
+    post.accept(new Event.Surveyed(found, predecessor, now()));
   }
 
-  private Event.Adopted adoption(int pid) {
-    Optional<StateJournal.Entry> previous = ports.journal().last().filter(e -> e.pid() == pid);
-    long oomBaseline = previous.map(StateJournal.Entry::oomBaseline)
-        .orElseGet(() -> ports.metrics().oomKills(id()).orElse(0));
-    int restarts = previous.map(e -> e.state().restarts()).orElse(0);
-    int ooms = previous.map(e -> e.state().ooms()).orElse(0);
-    long cpuBase = previous.map(StateJournal.Entry::cpuBaseNanos).orElse(0L);
-    return new Event.Adopted(pid, oomBaseline, restarts, ooms, cpuBase, now());
+  private Found classify(ContainerRuntime.Leftover leftover) {
+    Path ours = ((StartupPlan.Launch) plan).spec().runDirectory();
+    if (!sameDirectory(leftover.bundle(), ours)) {
+      return new Found.Foreign(leftover.bundle().toString());
+    }
+    if (leftover.pid() > 0) {
+      return new Found.Running(leftover.pid(), ports.metrics().oomKills(id()).orElse(0));
+    }
+    return new Found.Stopped();
   }
 
-  private void publish(Effect.Publish publish, ContainerState state) {
+  private static boolean sameDirectory(Path a, Path b) {
+    if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+      return true;
+    }
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException | SecurityException unknown) {
+      return false;
+    }
+  }
+
+  private void publish(Effect.Publish publish) {
     // Journal first: no client may learn a state that a successor could not read back (SPEC §8).
-    ports.journal().record(
-        new StateJournal.Entry(publish.state(), state.pid(), state.oomBaseline(), state.cpuBaseNanos()));
-    fanOut.publish(publish.state());
+    ports.journal().record(publish.checkpoint());
+    ContainerProcessState state = publish.state();
+    fanOut.publish(state);
     // Metrics samples publish every 3 s; the log only records what an operator would call a change.
-    ContainerProcessState withoutMetrics = new ContainerProcessState(publish.state().up(),
-        publish.state().restarting(), publish.state().err(), publish.state().exitStatus(),
-        publish.state().restarts(), publish.state().ooms(), Metrics.ZERO);
+    ContainerProcessState withoutMetrics = new ContainerProcessState(state.up(), state.restarting(), state.err(),
+        state.exitStatus(), state.restarts(), state.ooms(), Metrics.ZERO);
     if (!withoutMetrics.equals(lastLogged)) {
       lastLogged = withoutMetrics;
-      ports.log().info(EventLog.describe(publish.state()));
+      ports.log().info(EventLog.describe(state));
     }
   }
 

@@ -11,25 +11,31 @@ final class EventLog {
   private EventLog() {}
 
   static Optional<String> describe(Event event) {
-    if (event instanceof Event.StartRequested) {
-      return Optional.of("starting container");
-    } else if (event instanceof Event.ConfigRejected) {
-      return Optional.of("not starting: " + ((Event.ConfigRejected) event).problems());
-    } else if (event instanceof Event.Spawned) {
-      return Optional.of("container started, pid " + ((Event.Spawned) event).pid());
-    } else if (event instanceof Event.SpawnFailed) {
-      return Optional.of("container failed to start: " + ((Event.SpawnFailed) event).reason());
-    } else if (event instanceof Event.Exited) {
-      Event.Exited exited = (Event.Exited) event;
+    if (event instanceof Event.Surveyed surveyed) {
+      return Optional.of(describe(surveyed.found()));
+    } else if (event instanceof Event.Spawned spawned) {
+      return Optional.of("container started, pid " + spawned.pid());
+    } else if (event instanceof Event.SpawnFailed failed) {
+      return Optional.of("container failed to start: " + failed.reason());
+    } else if (event instanceof Event.Exited exited) {
       return Optional.of("process " + exited.pid() + " ended: " + exited.status());
-    } else if (event instanceof Event.CommandReceived) {
-      return Optional.of("command " + ((Event.CommandReceived) event).command().wireName());
+    } else if (event instanceof Event.CommandReceived command) {
+      return Optional.of("command " + command.command().wireName());
     } else if (event instanceof Event.SignalReceived) {
       return Optional.of("termination signal received");
-    } else if (event instanceof Event.Adopted) {
-      return Optional.of("adopted running container, pid " + ((Event.Adopted) event).pid());
     }
     return Optional.empty();
+  }
+
+  private static String describe(Event.Found found) {
+    if (found instanceof Event.Found.Running running) {
+      return "found the container running, pid " + running.pid() + ": taking it over";
+    } else if (found instanceof Event.Found.Stopped) {
+      return "found the container stopped: removing it, then starting container";
+    } else if (found instanceof Event.Found.Foreign foreign) {
+      return "a container with this ID belongs to " + foreign.bundle() + ": not touching it";
+    }
+    return "starting container";
   }
 
   static String describe(ContainerProcessState state) {

@@ -6,6 +6,7 @@ import io.harpoon.supervisor.domain.container.ConfigCheck;
 import io.harpoon.supervisor.domain.container.ConfigValidation;
 import io.harpoon.supervisor.domain.container.ContainerConfig;
 import io.harpoon.supervisor.domain.container.ContainerId;
+import io.harpoon.supervisor.domain.lifecycle.ContainerState;
 import io.harpoon.supervisor.domain.lifecycle.LifecycleSettings;
 import io.harpoon.supervisor.domain.restart.Backoff;
 import io.harpoon.supervisor.domain.restart.RestartPolicy;
@@ -34,6 +35,9 @@ public sealed interface StartupPlan {
   /** The rules the lifecycle runs under. */
   LifecycleSettings settings();
 
+  /** The lifecycle's state before anything happened: about to start, or failed for good. */
+  ContainerState initialState();
+
   /** Start the container described by {@code spec}. */
   record Launch(LaunchSpec spec, LifecycleSettings settings) implements StartupPlan {
     public Launch {
@@ -44,6 +48,11 @@ public sealed interface StartupPlan {
     @Override
     public ContainerId id() {
       return spec.id();
+    }
+
+    @Override
+    public ContainerState initialState() {
+      return ContainerState.initial(settings);
     }
   }
 
@@ -59,6 +68,12 @@ public sealed interface StartupPlan {
     /** The problems joined by {@code "; "}, for the state's {@code err}. */
     public String message() {
       return String.join("; ", problems);
+    }
+
+    /** Failed from the first moment: the first state any client sees already carries {@code err}. */
+    @Override
+    public ContainerState initialState() {
+      return ContainerState.rejected(settings, message());
     }
   }
 

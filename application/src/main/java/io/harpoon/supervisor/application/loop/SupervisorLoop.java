@@ -2,6 +2,7 @@ package io.harpoon.supervisor.application.loop;
 
 import io.harpoon.supervisor.application.port.in.ReceiveSignal;
 import io.harpoon.supervisor.application.port.in.SendCommand;
+import io.harpoon.supervisor.domain.lifecycle.Checkpoint;
 import io.harpoon.supervisor.domain.lifecycle.Command;
 import io.harpoon.supervisor.domain.lifecycle.ContainerState;
 import io.harpoon.supervisor.domain.lifecycle.Effect;
@@ -9,17 +10,15 @@ import io.harpoon.supervisor.domain.lifecycle.Event;
 import io.harpoon.supervisor.domain.lifecycle.Lifecycle;
 import io.harpoon.supervisor.domain.lifecycle.Transition;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The imperative shell. One thread owns the container's state: it takes events off a queue, asks the
- * domain for the next state, and carries the effects out through the ports. Everything else — control
+ * domain for the next state, and hands the effects to the {@link EffectRunner}. Everything else — control
  * clients, the reaper, timers, signals, the worker that runs the runtime — only puts events on the queue.
  */
 public final class SupervisorLoop implements SendCommand, ReceiveSignal {
@@ -31,12 +30,10 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
   public static final int MAX_QUEUED_COMMANDS = 1024;
 
   private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
-  private final Map<Long, CommandReplies> requesters = new ConcurrentHashMap<>();
-  private final AtomicLong nextRequester = new AtomicLong();
+  private final Requesters requesters = new Requesters(MAX_QUEUED_COMMANDS);
   private final SupervisorPorts ports;
   private final StateFanOut fanOut;
   private final EffectRunner effects;
-  private final StartupPlan plan;
   private ContainerState state;
   private OptionalInt exitCode = OptionalInt.empty();
   private boolean begun;
@@ -48,43 +45,24 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
    */
   public SupervisorLoop(StartupPlan plan, SupervisorPorts ports, Executor worker) {
     this.ports = ports;
-    this.state = initialState(plan, ports);
+    this.state = plan.initialState();
+    // What a predecessor journaled is read now, before this supervision records anything.
+    Optional<Checkpoint> predecessor = plan instanceof StartupPlan.Launch ? ports.journal().last() : Optional.empty();
     this.fanOut = new StateFanOut(state.view(), StateFanOut.DEFAULT_QUEUE_CAPACITY);
-    this.effects = new EffectRunner(plan, ports, worker, fanOut, this::post);
-    this.plan = plan;
+    this.effects = new EffectRunner(plan, ports, worker, fanOut, predecessor, this::post,
+        code -> exitCode = OptionalInt.of(code), requesters);
   }
 
   /**
-   * Sets the supervision going: queues the rejected config, or the take-over check that leads to the
-   * first start. Call once, after this supervisor owns its control socket: the check may adopt or
-   * remove a container with our id, which is only safe when no other supervisor can be serving it.
+   * Sets the supervision going. Call once, after this supervisor owns its control socket: what follows
+   * may adopt or remove a container with this id, which is only safe when no other supervisor can be
+   * serving it.
    */
   public void begin() {
-    if (begun) {
-      return;
+    if (!begun) {
+      begun = true;
+      post(new Event.Began(ports.clock().instant()));
     }
-    begun = true;
-    if (plan instanceof StartupPlan.Refuse) {
-      post(new Event.ConfigRejected(((StartupPlan.Refuse) plan).message(), ports.clock().instant()));
-    } else {
-      effects.takeOverOrStart();
-    }
-  }
-
-  /**
-   * A fresh state, unless the journal shows that the previous supervisor in this run directory died while
-   * the container was up or due to restart: then its counters go on (SPEC §8). A journal that ends down
-   * and not restarting belongs to a finished supervision; a new one starts from zero.
-   */
-  private static ContainerState initialState(StartupPlan plan, SupervisorPorts ports) {
-    if (plan instanceof StartupPlan.Refuse) {
-      return ContainerState.initial(plan.settings());
-    }
-    return ports.journal().last()
-        .filter(entry -> entry.state().up() || entry.state().restarting())
-        .map(entry -> ContainerState.resumed(plan.settings(), entry.state().restarts(),
-            entry.state().ooms(), entry.cpuBaseNanos()))
-        .orElseGet(() -> ContainerState.initial(plan.settings()));
   }
 
   /** Where control clients follow the state. */
@@ -136,15 +114,12 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
 
   @Override
   public void send(Command command, CommandReplies replies) {
-    if (requesters.size() >= MAX_QUEUED_COMMANDS) {
-      // Clients are not acknowledged, so nothing else slows a client that floods commands; refusing
-      // keeps the queue (and the heap) bounded while the loop catches up.
+    Optional<Long> requester = requesters.register(replies);
+    if (requester.isEmpty()) {
       replies.rejected(command, "busy: too many commands waiting");
       return;
     }
-    long requester = nextRequester.incrementAndGet();
-    requesters.put(requester, replies);
-    post(new Event.CommandReceived(command, requester, ports.clock().instant()));
+    post(new Event.CommandReceived(command, requester.get(), ports.clock().instant()));
   }
 
   @Override
@@ -156,32 +131,11 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
     Transition transition = Lifecycle.next(state, event);
     state = transition.state();
     EventLog.describe(event).ifPresent(ports.log()::info);
-    if (event instanceof Event.Spawned) {
-      effects.watchExit(((Event.Spawned) event).pid());
-    } else if (event instanceof Event.Adopted) {
-      effects.watchExit(((Event.Adopted) event).pid());
-    }
     for (Effect effect : transition.effects()) {
-      if (effect instanceof Effect.Terminate) {
-        exitCode = OptionalInt.of(((Effect.Terminate) effect).exitCode());
-      } else if (effect instanceof Effect.Reject) {
-        reject((Effect.Reject) effect);
-      } else {
-        effects.run(effect, state);
-      }
+      effects.run(effect, state);
     }
-    if (event instanceof Event.CommandReceived) {
-      requesters.remove(((Event.CommandReceived) event).requester());
-    } else if (event instanceof Event.Spawned || event instanceof Event.Adopted) {
-      effects.rehearseExit(state);
-    }
-  }
-
-  private void reject(Effect.Reject rejection) {
-    ports.log().warn("refused " + rejection.command().wireName() + ": " + rejection.reason());
-    CommandReplies replies = requesters.get(rejection.requester());
-    if (replies != null) {
-      replies.rejected(rejection.command(), rejection.reason());
+    if (event instanceof Event.CommandReceived command) {
+      requesters.done(command.requester());
     }
   }
 }

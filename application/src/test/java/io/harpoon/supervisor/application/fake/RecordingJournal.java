@@ -1,32 +1,33 @@
 package io.harpoon.supervisor.application.fake;
 
 import io.harpoon.supervisor.application.port.out.StateJournal;
+import io.harpoon.supervisor.domain.lifecycle.Checkpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Keeps every entry recorded; {@link #last()} returns the latest (or a preset previous one). */
+/** Keeps every checkpoint recorded; {@link #last()} returns the latest (or a preset previous one). */
 public final class RecordingJournal implements StateJournal {
 
-  private final List<Entry> entries = new ArrayList<>();
+  private final List<Checkpoint> entries = new ArrayList<>();
 
   public RecordingJournal() {}
 
-  public RecordingJournal(Entry previous) {
+  public RecordingJournal(Checkpoint previous) {
     entries.add(previous);
   }
 
   @Override
-  public synchronized void record(Entry entry) {
-    entries.add(entry);
+  public synchronized void record(Checkpoint checkpoint) {
+    entries.add(checkpoint);
   }
 
   @Override
-  public synchronized Optional<Entry> last() {
+  public synchronized Optional<Checkpoint> last() {
     return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1));
   }
 
-  public synchronized List<Entry> entries() {
+  public synchronized List<Checkpoint> entries() {
     return List.copyOf(entries);
   }
 }

@@ -8,7 +8,7 @@ import io.harpoon.supervisor.application.fake.RecordingJournal;
 import io.harpoon.supervisor.application.fake.RecordingLog;
 import io.harpoon.supervisor.application.port.in.SendCommand;
 import io.harpoon.supervisor.application.port.out.ConfigLoad;
-import io.harpoon.supervisor.application.port.out.StateJournal;
+import io.harpoon.supervisor.domain.lifecycle.Checkpoint;
 import io.harpoon.supervisor.domain.container.ConfigDraft;
 import io.harpoon.supervisor.domain.container.ContainerId;
 import io.harpoon.supervisor.domain.lifecycle.Command;
@@ -23,6 +23,9 @@ import java.util.List;
 final class LoopHarness {
 
   static final ContainerId ID = new ContainerId("c1");
+  static final Path RUN_DIRECTORY = Path.of("/run/c1");
+  /** The fake clock's time when the harness is made. */
+  static final java.time.Instant START = new ManualTime().instant();
 
   final FakeContainerRuntime runtime = new FakeContainerRuntime();
   final FakeCgroupMetrics metrics = new FakeCgroupMetrics();
@@ -44,7 +47,7 @@ final class LoopHarness {
   LoopHarness(ConfigLoad load, List<String> command, RecordingJournal journal, boolean begin) {
     this.journal = journal;
     StartupPlan.Request request =
-        new StartupPlan.Request(ID, "host", command, Path.of("/run/c1"), Backoff.DEFAULT);
+        new StartupPlan.Request(ID, "host", command, RUN_DIRECTORY, Backoff.DEFAULT);
     SupervisorPorts ports = new SupervisorPorts(runtime, metrics, time, time, journal, log);
     loop = new SupervisorLoop(StartupPlan.of(request, load), ports, worker);
     if (begin) {
@@ -58,15 +61,25 @@ final class LoopHarness {
   }
 
   /** The same, in a run directory whose previous supervisor journaled {@code previous}. */
-  static LoopHarness withPolicy(String restart, String shutdownGrace, StateJournal.Entry previous) {
+  static LoopHarness withPolicy(String restart, String shutdownGrace, Checkpoint previous) {
     RecordingJournal journal = previous == null ? new RecordingJournal() : new RecordingJournal(previous);
     return new LoopHarness(load(restart, shutdownGrace), List.of("sleep", "100"), journal);
   }
 
   /** A loop for {@code sleep 100} that is built but not begun. */
   static LoopHarness notBegun() {
-    return new LoopHarness(load("on-failure", "5s"), List.of("sleep", "100"), new RecordingJournal(),
-        false);
+    return notBegun("on-failure");
+  }
+
+  /** A loop for {@code sleep 100} with restart policy {@code restart}, built but not begun. */
+  static LoopHarness notBegun(String restart) {
+    return new LoopHarness(load(restart, "5s"), List.of("sleep", "100"), new RecordingJournal(), false);
+  }
+
+  /** A loop whose config source reported {@code problem}, built but not begun. */
+  static LoopHarness rejectedNotBegun(String problem) {
+    ConfigLoad broken = new ConfigLoad(load("always", "5s").draft(), List.of(problem));
+    return new LoopHarness(broken, List.of("sleep", "100"), new RecordingJournal(), false);
   }
 
   private static ConfigLoad load(String restart, String shutdownGrace) {

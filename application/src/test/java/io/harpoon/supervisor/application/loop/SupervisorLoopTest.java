@@ -5,17 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.harpoon.supervisor.application.fake.RecordingSubscriber;
 import io.harpoon.supervisor.application.port.out.ConfigLoad;
 import io.harpoon.supervisor.application.port.out.ContainerRuntime;
-import io.harpoon.supervisor.application.port.out.StateJournal;
 import io.harpoon.supervisor.domain.container.ConfigDraft;
 import io.harpoon.supervisor.domain.container.ExitStatus;
 import io.harpoon.supervisor.domain.container.Metrics;
 import io.harpoon.supervisor.domain.container.WaitStatus;
 import io.harpoon.supervisor.domain.lifecycle.Command;
+import io.harpoon.supervisor.domain.lifecycle.Checkpoint;
 import io.harpoon.supervisor.domain.lifecycle.ContainerProcessState;
+import io.harpoon.supervisor.domain.lifecycle.Goal;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SupervisorLoopTest {
 
@@ -61,14 +66,71 @@ class SupervisorLoopTest {
     assertThat(h.runtime.calls()).containsExactly("leftover c1", "create c1", "start c1");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"no", "on-failure", "always"})
+  void startUp_clientConnectedBeforeBegin_seesOnlyWillRunUntilUp(String policy) {
+    LoopHarness h = LoopHarness.notBegun(policy);
+    RecordingSubscriber early = RecordingSubscriber.subscribe(h.loop.states());
+
+    h.loop.begin();
+    h.settle();
+
+    List<ContainerProcessState> seen = early.drain();
+    assertThat(seen).as("states until up").isNotEmpty();
+    assertThat(seen.get(0)).as("the state served before agent.json is acted on")
+        .satisfies(s -> assertThat(s.up()).isFalse(), s -> assertThat(s.restarting()).isTrue());
+    assertThat(seen).as("never up:false + restarting:false while starting")
+        .allMatch(s -> s.up() || s.restarting());
+    assertThat(seen.get(seen.size() - 1).up()).isTrue();
+    assertThat(h.send(Command.EXIT)).as("exit refused while it runs").hasSize(1);
+  }
+
+  @Test
+  void rejectedConfig_firstStateAnyClientSees_carriesErrAndIsJournaledOnBegin() {
+    LoopHarness h = LoopHarness.rejectedNotBegun("restart: 'sometimes' is not one of no, on-failure, always");
+    RecordingSubscriber early = RecordingSubscriber.subscribe(h.loop.states());
+
+    assertThat(early.drain()).singleElement().satisfies(s -> {
+      assertThat(s.up()).isFalse();
+      assertThat(s.restarting()).isFalse();
+      assertThat(s.err()).startsWith("restart: 'sometimes'");
+    });
+    assertThat(h.journal.entries()).as("nothing recorded before the socket is owned").isEmpty();
+
+    h.loop.begin();
+    h.settle();
+
+    assertThat(h.journal.last().orElseThrow().state().err()).startsWith("restart: 'sometimes'");
+    assertThat(h.runtime.calls()).as("a rejected config never reaches the runtime").isEmpty();
+    assertThat(h.send(Command.EXIT)).isEmpty();
+    assertThat(h.loop.exitCode()).hasValue(0);
+  }
+
+  @Test
+  void restart_createFailsWithAFullDisk_isRetriedWithTheBackoffNotFinal() {
+    LoopHarness h = LoopHarness.withPolicy("on-failure", "5s").settle();
+    h.runtime.failNextCreate("cannot write config.json: No space left on device");
+    h.runtime.exit(h.pid(), new WaitStatus.Exited(1));
+    h.advance(Duration.ofMillis(1_100));
+
+    assertThat(h.current().up()).isFalse();
+    assertThat(h.current().restarting()).as("a transient failure is retried").isTrue();
+    assertThat(h.current().err()).isEmpty();
+    assertThat(h.log.lines()).anyMatch(l -> l.contains("No space left on device"));
+
+    h.advance(Duration.ofMillis(2_100));
+    assertThat(h.current().up()).as("the retry after the doubled delay").isTrue();
+    assertThat(h.current().restarts()).isEqualTo(1);
+  }
+
   @Test
   void created_stoppedLeftoverContainer_isReleasedBeforeCreate() {
     LoopHarness h = LoopHarness.withPolicy("no", "5s");
-    h.runtime.leaveContainer(new ContainerRuntime.Leftover(LoopHarness.ID, 0));
+    h.runtime.leaveContainer(new ContainerRuntime.Leftover(LoopHarness.ID, 0, LoopHarness.RUN_DIRECTORY));
     h.settle();
 
     assertThat(h.runtime.calls()).containsExactly("leftover c1", "release c1", "create c1", "start c1");
-    assertThat(h.log.lines()).anyMatch(l -> l.startsWith("WARN removing container c1"));
+    assertThat(h.log.lines()).anyMatch(l -> l.contains("found the container stopped: removing it"));
   }
 
   @Test
@@ -76,15 +138,15 @@ class SupervisorLoopTest {
     ContainerProcessState journaled = new ContainerProcessState(
         true, true, "", ExitStatus.NONE, 4, 1, new Metrics(900, 1, 1));
     LoopHarness h = LoopHarness.withPolicy("always", "5s",
-        new StateJournal.Entry(journaled, 4242, 3, 5_000));
-    h.runtime.leaveContainer(new ContainerRuntime.Leftover(LoopHarness.ID, 4242));
+        new Checkpoint(journaled, 4242, 3, 5_000, Goal.UP, Instant.EPOCH));
+    h.runtime.leaveContainer(new ContainerRuntime.Leftover(LoopHarness.ID, 4242, LoopHarness.RUN_DIRECTORY));
     h.settle();
 
     assertThat(h.runtime.calls()).containsExactly("leftover c1");
     assertThat(h.current().up()).isTrue();
     assertThat(h.current().restarts()).isEqualTo(4);
     assertThat(h.current().ooms()).isEqualTo(1);
-    assertThat(h.log.lines()).anyMatch(l -> l.contains("adopted running container, pid 4242"));
+    assertThat(h.log.lines()).anyMatch(l -> l.contains("found the container running, pid 4242: taking it over"));
 
     h.metrics.setOomKills(3);
     h.runtime.exit(4242, new WaitStatus.Unknown());
@@ -97,8 +159,8 @@ class SupervisorLoopTest {
     ContainerProcessState journaled = new ContainerProcessState(
         false, true, "", new ExitStatus.Exited(1), 2, 1, new Metrics(900, 1, 1));
     LoopHarness h = LoopHarness.withPolicy("always", "5s",
-        new StateJournal.Entry(journaled, 0, 0, 7_000));
-    h.runtime.leaveContainer(new ContainerRuntime.Leftover(LoopHarness.ID, 0));
+        new Checkpoint(journaled, 0, 0, 7_000, Goal.UP, Instant.EPOCH));
+    h.runtime.leaveContainer(new ContainerRuntime.Leftover(LoopHarness.ID, 0, LoopHarness.RUN_DIRECTORY));
     h.settle();
 
     assertThat(h.current().up()).isTrue();
@@ -112,7 +174,7 @@ class SupervisorLoopTest {
     ContainerProcessState journaled = new ContainerProcessState(
         false, false, "", new ExitStatus.Exited(0), 5, 3, new Metrics(900, 1, 1));
     LoopHarness h = LoopHarness.withPolicy("always", "5s",
-        new StateJournal.Entry(journaled, 0, 0, 7_000));
+        new Checkpoint(journaled, 0, 0, 7_000, Goal.UP, Instant.EPOCH));
     h.settle();
 
     assertThat(h.current().restarts()).isZero();
@@ -121,10 +183,42 @@ class SupervisorLoopTest {
   }
 
   @Test
+  void created_containerWithOurIdFromAnotherRunDirectory_isNeitherAdoptedNorTouched() {
+    LoopHarness h = LoopHarness.withPolicy("always", "5s");
+    h.runtime.leaveContainer(new ContainerRuntime.Leftover(LoopHarness.ID, 4242, Path.of("/run/elsewhere")));
+    h.settle();
+
+    assertThat(h.runtime.calls()).containsExactly("leftover c1");
+    assertThat(h.current().up()).isFalse();
+    assertThat(h.current().restarting()).isFalse();
+    assertThat(h.current().err()).contains("/run/elsewhere").contains("another ID");
+    assertThat(h.send(Command.KILL)).containsExactly("kill: the container is not running");
+    assertThat(h.runtime.calls()).as("the other container is never signalled").containsExactly("leftover c1");
+  }
+
+  @Test
+  void created_stopUnderWayWhenThePredecessorDied_isFinishedWithTheGraceLeftThenKill() {
+    ContainerProcessState journaled = new ContainerProcessState(
+        true, false, "", ExitStatus.NONE, 0, 0, Metrics.ZERO);
+    LoopHarness h = LoopHarness.withPolicy("always", "5s",
+        new Checkpoint(journaled, 4242, 0, 0, Goal.STOP, LoopHarness.START.minusSeconds(2)));
+    h.runtime.leaveContainer(new ContainerRuntime.Leftover(LoopHarness.ID, 4242, LoopHarness.RUN_DIRECTORY));
+    h.settle();
+    assertThat(h.current().up()).isTrue();
+    assertThat(h.current().restarting()).as("never restarted").isFalse();
+
+    h.advance(Duration.ofMillis(2_900));
+    assertThat(h.runtime.calls()).as("no second SIGTERM, no SIGKILL before the 5 s grace is over")
+        .containsExactly("leftover c1");
+    h.advance(Duration.ofMillis(200));
+    assertThat(h.runtime.calls()).containsExactly("leftover c1", "signal 4242 KILL");
+  }
+
+  @Test
   void adopted_oomCounterRoseBeforeAnUnobservableExit_isReportedAsOom() {
     LoopHarness h = LoopHarness.withPolicy("no", "5s");
     h.metrics.setOomKills(7);
-    h.runtime.leaveContainer(new ContainerRuntime.Leftover(LoopHarness.ID, 4242));
+    h.runtime.leaveContainer(new ContainerRuntime.Leftover(LoopHarness.ID, 4242, LoopHarness.RUN_DIRECTORY));
     h.settle();
 
     h.metrics.setOomKills(8);
@@ -323,8 +417,10 @@ class SupervisorLoopTest {
   @Test
   void starting_runtimeHangs_givesUpAfterStartupGraceAndKillsALateContainer() {
     LoopHarness h = LoopHarness.withPolicy("always", "5s");
+    h.loop.runPending();
     h.worker.runAll();
     h.loop.runPending();
+    assertThat(h.runtime.calls()).as("surveyed, nothing started yet").containsExactly("leftover c1");
     assertThat(h.worker.pending()).as("the start, left hanging").isEqualTo(1);
 
     h.time.advance(Duration.ofMillis(4_999));

@@ -27,11 +27,31 @@ class LifecycleDiagramTest {
   private static final String HOW_TO_FIX =
       " is out of date with Lifecycle.next: run scripts/render-diagram.sh to regenerate it";
 
+  private static LifecycleGraph.Graph graph;
   private static Set<LifecycleGraph.Edge> edges;
 
   @BeforeAll
   static void explore() {
-    edges = LifecycleGraph.explore();
+    graph = LifecycleGraph.explore();
+    edges = graph.edges();
+  }
+
+  /**
+   * The contract of issue 11, visible at a glance: {@code up:false restarting:false} only in the final
+   * phases, and exactly there is {@code exit} accepted.
+   */
+  @Test
+  void everyPhase_showsClientsDownForGoodOnlyWhereExitIsAccepted() {
+    graph.seen().forEach((phase, seen) -> seen.forEach(s -> {
+      boolean downForGood = !s.up() && !s.restarting();
+      if (phase != Phase.TERMINATED) {
+        assertThat(s.exitAccepted()).as("exit in %s", phase).isEqualTo(downForGood);
+      }
+      assertThat(downForGood).as("down for good in %s", phase)
+          .isEqualTo(phase.isFinal() || phase == Phase.TERMINATED);
+    }));
+    assertThat(LifecycleDiagrams.describe(graph.seen().get(Phase.CREATED), " "))
+        .isEqualTo("up:false restarting:true exit refused");
   }
 
   @Test
@@ -56,17 +76,17 @@ class LifecycleDiagramTest {
 
   @Test
   void mermaidFile_matchesTheDomain() throws IOException {
-    checkFile("lifecycle.mmd", LifecycleDiagrams.mermaid(edges));
+    checkFile("lifecycle.mmd", LifecycleDiagrams.mermaid(graph));
   }
 
   @Test
   void dotFile_matchesTheDomain() throws IOException {
-    checkFile("lifecycle.dot", LifecycleDiagrams.dot(edges));
+    checkFile("lifecycle.dot", LifecycleDiagrams.dot(graph));
   }
 
   @Test
   void architectureDocument_embedsTheMermaidDiagram() throws IOException {
-    String block = "```mermaid\n" + LifecycleDiagrams.mermaid(edges) + "```\n";
+    String block = "```mermaid\n" + LifecycleDiagrams.mermaid(graph) + "```\n";
     String markdown = DocsDirectory.read("architecture.md");
     if (DocsDirectory.UPDATE) {
       DocsDirectory.write("architecture.md", DocsDirectory.replaceRegion(markdown, REGION, block));

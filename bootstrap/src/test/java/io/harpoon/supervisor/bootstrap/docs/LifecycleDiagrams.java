@@ -33,10 +33,14 @@ final class LifecycleDiagrams {
 
   private LifecycleDiagrams() {}
 
-  static String mermaid(Set<LifecycleGraph.Edge> edges) {
+  static String mermaid(LifecycleGraph.Graph graph) {
+    Set<LifecycleGraph.Edge> edges = graph.edges();
     StringBuilder text = new StringBuilder("stateDiagram-v2\n");
     text.append("    %% ").append(GENERATED).append('\n');
+    graph.seen().forEach((phase, seen) ->
+        text.append("    ").append(phase).append(" : ").append(describe(seen, " · ")).append('\n'));
     text.append("    [*] --> ").append(Phase.CREATED).append('\n');
+    text.append("    [*] --> ").append(Phase.FAILED).append(" : config rejected\n");
     arrows(edges)
         .forEach(
             (pair, labels) ->
@@ -51,9 +55,13 @@ final class LifecycleDiagrams {
     return text.toString();
   }
 
-  static String dot(Set<LifecycleGraph.Edge> edges) {
+  static String dot(LifecycleGraph.Graph graph) {
+    Set<LifecycleGraph.Edge> edges = graph.edges();
     StringBuilder text = new StringBuilder("// " + GENERATED + "\n").append(DOT_HEADER);
+    graph.seen().forEach((phase, seen) -> text.append("  ").append(phase).append(" [label=\"").append(phase)
+        .append("\\n").append(describe(seen, "\\n")).append("\"];\n"));
     text.append("  start -> ").append(Phase.CREATED).append(";\n");
+    text.append("  start -> ").append(Phase.FAILED).append(" [label=\"config rejected\"];\n");
     arrows(edges)
         .forEach(
             (pair, labels) ->
@@ -66,6 +74,24 @@ final class LifecycleDiagrams {
                     .append("\"];\n"));
     text.append("  ").append(Phase.TERMINATED).append(" -> end;\n");
     return text.append("}\n").toString();
+  }
+
+  /**
+   * What a client sees in a phase: {@code up}, {@code restarting} (both values where it depends on the
+   * policy or the goal) and whether {@code exit} is accepted, e.g. {@code up:false restarting:true} and
+   * {@code exit refused}.
+   */
+  static String describe(Set<LifecycleGraph.Seen> seen, String separator) {
+    return "up:" + values(seen, LifecycleGraph.Seen::up) + " restarting:"
+        + values(seen, LifecycleGraph.Seen::restarting) + separator + "exit "
+        + (seen.stream().allMatch(LifecycleGraph.Seen::exitAccepted) ? "accepted"
+            : seen.stream().noneMatch(LifecycleGraph.Seen::exitAccepted) ? "refused" : "accepted or refused");
+  }
+
+  private static String values(Set<LifecycleGraph.Seen> seen, java.util.function.Predicate<LifecycleGraph.Seen> flag) {
+    boolean anyTrue = seen.stream().anyMatch(flag);
+    boolean anyFalse = seen.stream().anyMatch(flag.negate());
+    return anyTrue && anyFalse ? "true|false" : Boolean.toString(anyTrue);
   }
 
   /** (from, to) to the comma-joined labels of its transitions, in the edges' order. */

@@ -10,41 +10,98 @@ import java.util.Objects;
  *
  * @param settings the rules this container runs under
  * @param phase where the container is
- * @param goal what the supervisor wants of it
- * @param exitWhenDown an OS signal asked the supervisor to terminate once the container is down
- * @param signalsReceived how many SIGTERM/SIGINT the supervisor got
- * @param pid the init process while there is one ({@link Phase#hasProcess()}), else 0
- * @param timerToken the token of the timer this phase waits for, 0 when none
- * @param lastToken the last token handed out; tokens only grow, so a stale timer never matches
- * @param oomBaseline the cgroup's OOM-kill counter when the current run started
- * @param startedAt when the current (or last) run started
- * @param counters restarts, OOM kills and the current series of quick failures
+ * @param run the current (or last) run of the container's init process
+ * @param shutdown what the supervisor wants of the container, and since when
+ * @param timer the timer this phase waits for
+ * @param counters restarts, OOM kills, the current series of quick failures, CPU time of finished runs
  * @param lastExit how the container last ended
  * @param error why the container could not be started, empty when it could
- * @param cpuBaseNanos CPU time of the finished runs
- * @param runMetrics the latest sample of the current (or last) run
  */
 public record ContainerState(
     LifecycleSettings settings,
     Phase phase,
-    Goal goal,
-    boolean exitWhenDown,
-    int signalsReceived,
-    int pid,
-    long timerToken,
-    long lastToken,
-    long oomBaseline,
-    Instant startedAt,
+    Run run,
+    Shutdown shutdown,
+    Timer timer,
     Counters counters,
     ExitStatus lastExit,
-    String error,
-    long cpuBaseNanos,
-    Metrics runMetrics) {
+    String error) {
 
-  /** Restarts and OOM kills as published, and the length of the current series of quick failures. */
-  public record Counters(int restarts, int ooms, int quickFailures) {
+  /**
+   * The current (or last) run.
+   *
+   * @param pid the init process while there is one ({@link Phase#hasProcess()}), else 0
+   * @param oomBaseline the cgroup's OOM-kill counter when the run started
+   * @param startedAt when the run started
+   * @param metrics the latest sample of the run
+   */
+  public record Run(int pid, long oomBaseline, Instant startedAt, Metrics metrics) {
+    static final Run NONE = new Run(0, 0, Instant.EPOCH, Metrics.ZERO);
+
+    public Run {
+      Objects.requireNonNull(startedAt, "startedAt");
+      Objects.requireNonNull(metrics, "metrics");
+      if (pid < 0 || oomBaseline < 0) {
+        throw new IllegalArgumentException("pid and OOM baseline cannot be negative");
+      }
+    }
+  }
+
+  /**
+   * What the supervisor wants of the container (s6's "want up") and why.
+   *
+   * @param goal up, or how it was asked to go down
+   * @param since when the goal was last changed (a stop's shutdown grace runs from there)
+   * @param exitWhenDown an OS signal asked the supervisor to terminate once the container is down
+   * @param signals how many SIGTERM/SIGINT the supervisor got
+   */
+  public record Shutdown(Goal goal, Instant since, boolean exitWhenDown, int signals) {
+    static final Shutdown NONE = new Shutdown(Goal.UP, Instant.EPOCH, false, 0);
+
+    public Shutdown {
+      Objects.requireNonNull(goal, "goal");
+      Objects.requireNonNull(since, "since");
+    }
+  }
+
+  /**
+   * Timers are never cancelled: each one armed gets a fresh token, and one whose token is not {@code
+   * awaited} is stale.
+   *
+   * @param awaited the token of the timer this phase waits for, 0 when none
+   * @param last the last token handed out; tokens only grow
+   */
+  public record Timer(long awaited, long last) {
+    static final Timer NONE = new Timer(0, 0);
+
+    public Timer {
+      if (awaited < 0 || awaited > last) {
+        throw new IllegalArgumentException("timer token out of range: " + awaited);
+      }
+    }
+
+    Timer fresh() {
+      return new Timer(last + 1, last + 1);
+    }
+
+    Timer none() {
+      return new Timer(0, last);
+    }
+  }
+
+  /**
+   * What adds up over the container's runs.
+   *
+   * @param restarts restarts as published
+   * @param ooms OOM kills as published
+   * @param quickFailures the length of the current series of quick failures (for the back-off)
+   * @param cpuNanos CPU time of the finished runs
+   */
+  public record Counters(int restarts, int ooms, int quickFailures, long cpuNanos) {
+    public static final Counters ZERO = new Counters(0, 0, 0, 0);
+
     public Counters {
-      if (restarts < 0 || ooms < 0 || quickFailures < 0) {
+      if (restarts < 0 || ooms < 0 || quickFailures < 0 || cpuNanos < 0) {
         throw new IllegalArgumentException("counters cannot be negative");
       }
     }
@@ -53,97 +110,114 @@ public record ContainerState(
   public ContainerState {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(phase, "phase");
-    Objects.requireNonNull(goal, "goal");
-    Objects.requireNonNull(startedAt, "startedAt");
+    Objects.requireNonNull(run, "run");
+    Objects.requireNonNull(shutdown, "shutdown");
+    Objects.requireNonNull(timer, "timer");
     Objects.requireNonNull(counters, "counters");
     Objects.requireNonNull(lastExit, "lastExit");
     Objects.requireNonNull(error, "error");
-    Objects.requireNonNull(runMetrics, "runMetrics");
-    if (phase.hasProcess() != (pid > 0)) {
-      throw new IllegalArgumentException("a pid belongs to a phase with a process: " + phase + "/" + pid);
-    }
-    if (timerToken < 0 || timerToken > lastToken) {
-      throw new IllegalArgumentException("timer token out of range: " + timerToken);
+    if (phase.hasProcess() != (run.pid() > 0)) {
+      throw new IllegalArgumentException("a pid belongs to a phase with a process: " + phase + "/" + run.pid());
     }
   }
 
-  /** The state before anything happened. */
+  /** The state before anything happened: the supervisor will find out what to start, then start it. */
   public static ContainerState initial(LifecycleSettings settings) {
-    return new ContainerState(
-        settings, Phase.CREATED, Goal.UP, false, 0, 0, 0, 0, 0, Instant.EPOCH,
-        new Counters(0, 0, 0), ExitStatus.NONE, "", 0, Metrics.ZERO);
+    return new ContainerState(settings, Phase.CREATED, Run.NONE, Shutdown.NONE, Timer.NONE, Counters.ZERO,
+        ExitStatus.NONE, "");
+  }
+
+  /** The state of a supervisor whose config cannot be used: down for good from the first moment. */
+  public static ContainerState rejected(LifecycleSettings settings, String problems) {
+    if (problems.isBlank()) {
+      throw new IllegalArgumentException("a rejected config needs its problems");
+    }
+    return new ContainerState(settings, Phase.FAILED, Run.NONE, Shutdown.NONE, Timer.NONE, Counters.ZERO,
+        ExitStatus.NONE, problems);
   }
 
   /**
-   * The state before anything happened, continuing the counters of a supervisor that died while it
-   * supervised this container (read back from its journal): restarts, OOM kills and CPU time go on.
+   * The state as published: derived, so it can never disagree with the phase. {@code up:false} with
+   * {@code restarting:false} is only ever seen in a final phase (the container exited for good, or
+   * cannot be started): while a start is being prepared or is under way, the container will run.
    */
-  public static ContainerState resumed(LifecycleSettings settings, int restarts, int ooms, long cpuBaseNanos) {
-    ContainerState initial = initial(settings);
-    return new ContainerState(settings, Phase.CREATED, Goal.UP, false, 0, 0, 0, 0, 0, Instant.EPOCH,
-        new Counters(restarts, ooms, 0), ExitStatus.NONE, "", cpuBaseNanos, initial.runMetrics());
-  }
-
-  /** The state as published: derived, so it can never disagree with the phase. */
   public ContainerProcessState view() {
-    boolean restarting =
-        goal == Goal.UP
-            && (phase == Phase.BACKOFF
-                || (settings.policy().mayRestart()
-                    && (phase == Phase.STARTING || phase == Phase.RUNNING)));
-    Metrics metrics = runMetrics.withCpuTime(cpuBaseNanos + runMetrics.cpuTimeNanos());
+    boolean restarting = switch (phase) {
+      case CREATED, STARTING, BACKOFF -> true;
+      case RUNNING -> shutdown.goal() == Goal.UP && settings.policy().mayRestart();
+      case STOPPING, KILLING, DOWN, FAILED, TERMINATED -> false;
+    };
+    Metrics metrics = run.metrics().withCpuTime(counters.cpuNanos() + run.metrics().cpuTimeNanos());
     return new ContainerProcessState(
         phase.hasProcess(), restarting, error, lastExit, counters.restarts(), counters.ooms(), metrics);
   }
 
+  /** What a successor needs to take over if this supervisor dies now (SPEC §8). */
+  public Checkpoint checkpoint() {
+    return new Checkpoint(view(), run.pid(), run.oomBaseline(), counters.cpuNanos(), shutdown.goal(),
+        shutdown.since());
+  }
+
+  /** The init process while there is one, else 0. */
+  public int pid() {
+    return run.pid();
+  }
+
+  /** What the supervisor wants of the container. */
+  public Goal goal() {
+    return shutdown.goal();
+  }
+
+  /** The token of the awaited timer, 0 when none. */
+  public long timerToken() {
+    return timer.awaited();
+  }
+
   ContainerState withPhase(Phase newPhase, int newPid) {
-    return new ContainerState(settings, newPhase, goal, exitWhenDown, signalsReceived, newPid,
-        timerToken, lastToken, oomBaseline, startedAt, counters, lastExit, error, cpuBaseNanos, runMetrics);
+    Run newRun = new Run(newPid, run.oomBaseline(), run.startedAt(), run.metrics());
+    return new ContainerState(settings, newPhase, newRun, shutdown, timer, counters, lastExit, error);
   }
 
-  ContainerState withGoal(Goal newGoal) {
-    return new ContainerState(settings, phase, newGoal, exitWhenDown, signalsReceived, pid,
-        timerToken, lastToken, oomBaseline, startedAt, counters, lastExit, error, cpuBaseNanos, runMetrics);
+  ContainerState withGoal(Goal newGoal, Instant at) {
+    Shutdown changed = new Shutdown(newGoal, at, shutdown.exitWhenDown(), shutdown.signals());
+    return new ContainerState(settings, phase, run, changed, timer, counters, lastExit, error);
   }
 
-  ContainerState withSignal() {
-    return new ContainerState(settings, phase, goal, true, signalsReceived + 1, pid,
-        timerToken, lastToken, oomBaseline, startedAt, counters, lastExit, error, cpuBaseNanos, runMetrics);
+  ContainerState withShutdown(Shutdown newShutdown) {
+    return new ContainerState(settings, phase, run, newShutdown, timer, counters, lastExit, error);
   }
 
   /** Hands out a fresh timer token and waits for it. */
   ContainerState withNewTimer() {
-    return new ContainerState(settings, phase, goal, exitWhenDown, signalsReceived, pid,
-        lastToken + 1, lastToken + 1, oomBaseline, startedAt, counters, lastExit, error, cpuBaseNanos,
-        runMetrics);
+    return new ContainerState(settings, phase, run, shutdown, timer.fresh(), counters, lastExit, error);
   }
 
   ContainerState withoutTimer() {
-    return new ContainerState(settings, phase, goal, exitWhenDown, signalsReceived, pid,
-        0, lastToken, oomBaseline, startedAt, counters, lastExit, error, cpuBaseNanos, runMetrics);
+    return new ContainerState(settings, phase, run, shutdown, timer.none(), counters, lastExit, error);
   }
 
   ContainerState withError(String newError) {
-    return new ContainerState(settings, phase, goal, exitWhenDown, signalsReceived, pid,
-        timerToken, lastToken, oomBaseline, startedAt, counters, lastExit, newError, cpuBaseNanos,
-        runMetrics);
+    return new ContainerState(settings, phase, run, shutdown, timer, counters, lastExit, newError);
+  }
+
+  ContainerState withCounters(Counters newCounters) {
+    return new ContainerState(settings, phase, run, shutdown, timer, newCounters, lastExit, error);
   }
 
   ContainerState withRunMetrics(Metrics sample) {
-    return new ContainerState(settings, phase, goal, exitWhenDown, signalsReceived, pid,
-        timerToken, lastToken, oomBaseline, startedAt, counters, lastExit, error, cpuBaseNanos, sample);
+    Run sampled = new Run(run.pid(), run.oomBaseline(), run.startedAt(), sample);
+    return new ContainerState(settings, phase, sampled, shutdown, timer, counters, lastExit, error);
   }
 
   /** A new run began: counters as given, exit status cleared, usage of the run reset. */
-  ContainerState withRun(int newPid, long newOomBaseline, Instant at, Counters newCounters, long cpuBase) {
-    return new ContainerState(settings, Phase.RUNNING, goal, exitWhenDown, signalsReceived, newPid,
-        0, lastToken, newOomBaseline, at, newCounters, ExitStatus.NONE, "", cpuBase, Metrics.ZERO);
+  ContainerState withRun(int newPid, long newOomBaseline, Instant at, Counters newCounters) {
+    return new ContainerState(settings, Phase.RUNNING, new Run(newPid, newOomBaseline, at, Metrics.ZERO),
+        shutdown, timer.none(), newCounters, ExitStatus.NONE, "");
   }
 
   /** The run ended: the process is gone, its exit and usage are recorded. */
-  ContainerState withExit(Phase newPhase, ExitStatus exit, Counters newCounters, long cpuBase,
-      Metrics lastRun) {
-    return new ContainerState(settings, newPhase, goal, exitWhenDown, signalsReceived, 0,
-        0, lastToken, oomBaseline, startedAt, newCounters, exit, error, cpuBase, lastRun);
+  ContainerState withExit(Phase newPhase, ExitStatus exit, Counters newCounters, Metrics lastRun) {
+    Run ended = new Run(0, run.oomBaseline(), run.startedAt(), lastRun);
+    return new ContainerState(settings, newPhase, ended, shutdown, timer.none(), newCounters, exit, error);
   }
 }

@@ -7,8 +7,23 @@ import java.util.Objects;
 /** What the domain asks the shell to do, in order. The domain never does anything itself. */
 public sealed interface Effect {
 
+  /**
+   * Find out what a previous supervisor left: ask the runtime about a container with this id, and report
+   * it with the journal's last checkpoint as {@link Event.Surveyed}.
+   */
+  record Survey() implements Effect {}
+
   /** Create and start the container; report {@link Event.Spawned} or {@link Event.SpawnFailed}. */
   record StartContainer() implements Effect {}
+
+  /** Report the end of the container's init process {@code pid} as {@link Event.Exited}. */
+  record WatchExit(int pid) implements Effect {
+    public WatchExit {
+      if (pid < 1) {
+        throw new IllegalArgumentException("not a process id: " + pid);
+      }
+    }
+  }
 
   /** The start took longer than the startup grace: cancel it and remove whatever it created. */
   record AbandonStart() implements Effect {}
@@ -37,10 +52,15 @@ public sealed interface Effect {
   /** The container's process is gone: delete the runtime's record of it and its cgroup. */
   record ReleaseContainer() implements Effect {}
 
-  /** Tell every subscriber (and {@code state.json}) the new state. */
-  record Publish(ContainerProcessState state) implements Effect {
+  /** Record {@code checkpoint} in {@code state.json}, then tell every subscriber its state. */
+  record Publish(Checkpoint checkpoint) implements Effect {
     public Publish {
-      Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(checkpoint, "checkpoint");
+    }
+
+    /** The state clients see. */
+    public ContainerProcessState state() {
+      return checkpoint.state();
     }
   }
 

@@ -4,6 +4,7 @@ import io.harpoon.supervisor.domain.container.Metrics;
 import io.harpoon.supervisor.domain.container.WaitStatus;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A fact the shell observed, stamped with the time it did. Every phase absorbs every event: facts are
@@ -14,35 +15,54 @@ public sealed interface Event {
   /** When the shell observed the fact. */
   Instant at();
 
-  /** The supervisor is ready and the config is valid: start the container. */
-  record StartRequested(Instant at) implements Event {
-    public StartRequested {
-      Objects.requireNonNull(at, "at");
-    }
-  }
-
-  /** The config (or rootfs) cannot be used; {@code problems} says why, joined by {@code "; "}. */
-  record ConfigRejected(String problems, Instant at) implements Event {
-    public ConfigRejected {
-      Objects.requireNonNull(problems, "problems");
+  /**
+   * The supervisor owns its control socket: supervision begins. Nothing that could touch a container
+   * with this id happens before (a second supervisor started by mistake must fail to bind first).
+   */
+  record Began(Instant at) implements Event {
+    public Began {
       Objects.requireNonNull(at, "at");
     }
   }
 
   /**
-   * A container left running by a supervisor that died was found alive and taken over.
-   *
-   * @param pid its init process
-   * @param oomBaseline the cgroup's OOM-kill counter when it was taken over
-   * @param restarts restarts counted by the previous supervisor
-   * @param ooms OOM kills counted by the previous supervisor
-   * @param cpuBaseNanos CPU time of the runs before the adopted one
+   * What the supervisor found before its first start: what the runtime still knows of a container with
+   * this id, and the checkpoint a previous supervisor in this run directory left, if any (SPEC §8).
    */
-  record Adopted(int pid, long oomBaseline, int restarts, int ooms, long cpuBaseNanos, Instant at)
-      implements Event {
-    public Adopted {
-      requirePid(pid);
+  record Surveyed(Found found, Optional<Checkpoint> journal, Instant at) implements Event {
+    public Surveyed {
+      Objects.requireNonNull(found, "found");
+      Objects.requireNonNull(journal, "journal");
       Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /** What the runtime knows of a container with this supervisor's id. */
+  sealed interface Found {
+
+    /** Nothing: the usual case. */
+    record Nothing() implements Found {}
+
+    /** A container whose process is gone: left by a supervisor that died; it must be removed. */
+    record Stopped() implements Found {}
+
+    /**
+     * A live container of this run directory, left by a supervisor that died.
+     *
+     * @param pid its init process
+     * @param oomKills its cgroup's OOM-kill counter now
+     */
+    record Running(int pid, long oomKills) implements Found {
+      public Running {
+        requirePid(pid);
+      }
+    }
+
+    /** A container with this id that belongs to another run directory ({@code bundle}): not ours. */
+    record Foreign(String bundle) implements Found {
+      public Foreign {
+        Objects.requireNonNull(bundle, "bundle");
+      }
     }
   }
 
@@ -54,11 +74,18 @@ public sealed interface Event {
     }
   }
 
-  /** The runtime could not start the container. */
-  record SpawnFailed(String reason, Instant at) implements Event {
+  /**
+   * The runtime could not start the container. {@code permanent} when starting again cannot help (the
+   * run directory or rootfs was refused); otherwise the failure may be transient (a full disk, a busy
+   * runtime).
+   */
+  record SpawnFailed(String reason, boolean permanent, Instant at) implements Event {
     public SpawnFailed {
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(at, "at");
+      if (reason.isBlank()) {
+        reason = "the runtime failed without saying why";
+      }
     }
   }
 

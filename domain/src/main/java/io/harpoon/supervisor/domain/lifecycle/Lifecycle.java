@@ -7,8 +7,15 @@ import java.util.List;
 /**
  * The container lifecycle (SPEC §6) as one pure, total function: {@code next(state, event)}. Each event
  * type has its own handler class, a row of the state × event table; each handler switches over the
- * phase. Whenever the published view changes, or a metrics sample arrives, the transition starts with
- * exactly one {@link Publish}, so clients learn a change before anything it causes.
+ * phase. Two rules apply to every transition, here and nowhere else:
+ *
+ * <ul>
+ *   <li>whenever the published view changes, a metrics sample arrives, or supervision begins in a final
+ *       state (a rejected config), the transition starts with exactly one {@link Publish}, so clients
+ *       learn a change before anything it causes;
+ *   <li>when an OS signal asked the supervisor to terminate and the container is down for good, the
+ *       supervisor terminates: the transition ends with {@link Effect.Terminate}.
+ * </ul>
  */
 public final class Lifecycle {
 
@@ -16,42 +23,40 @@ public final class Lifecycle {
 
   /** The state after {@code event}, and what the shell must do about it. */
   public static Transition next(ContainerState state, Event event) {
-    Transition step = dispatch(state, event);
-    ContainerProcessState before = state.view();
-    ContainerProcessState after = step.state().view();
-    boolean sample = event instanceof Event.MetricsSampled && step.state().phase().hasProcess();
-    if (!sample && before.equals(after)) {
+    Transition step = terminateIfAsked(state, dispatch(state, event));
+    ContainerState after = step.state();
+    boolean sample = event instanceof Event.MetricsSampled && after.phase().hasProcess();
+    boolean first = event instanceof Event.Began && after.phase().isFinal();
+    if (!sample && !first && state.view().equals(after.view())) {
       return step;
     }
     List<Effect> effects = new ArrayList<>(step.effects().size() + 1);
-    effects.add(new Publish(after));
+    effects.add(new Publish(after.checkpoint()));
     effects.addAll(step.effects());
-    return new Transition(step.state(), effects);
+    return new Transition(after, effects);
   }
 
   private static Transition dispatch(ContainerState state, Event event) {
-    if (event instanceof Event.StartRequested) {
-      return Starting.onStartRequested(state);
-    } else if (event instanceof Event.ConfigRejected) {
-      return Starting.onConfigRejected(state, (Event.ConfigRejected) event);
-    } else if (event instanceof Event.Adopted) {
-      return Starting.onAdopted(state, (Event.Adopted) event);
-    } else if (event instanceof Event.Spawned) {
-      return Starting.onSpawned(state, (Event.Spawned) event);
-    } else if (event instanceof Event.SpawnFailed) {
-      return Starting.onSpawnFailed(state, (Event.SpawnFailed) event);
-    } else if (event instanceof Event.Exited) {
-      return Exiting.onExited(state, (Event.Exited) event);
-    } else if (event instanceof Event.TimerFired) {
-      return TimerRules.onTimerFired(state, (Event.TimerFired) event);
+    if (event instanceof Event.Began) {
+      return Starting.onBegan(state);
+    } else if (event instanceof Event.Surveyed surveyed) {
+      return Starting.onSurveyed(state, surveyed);
+    } else if (event instanceof Event.Spawned spawned) {
+      return Starting.onSpawned(state, spawned);
+    } else if (event instanceof Event.SpawnFailed failed) {
+      return Starting.onSpawnFailed(state, failed);
+    } else if (event instanceof Event.Exited exited) {
+      return Exiting.onExited(state, exited);
+    } else if (event instanceof Event.TimerFired fired) {
+      return TimerRules.onTimerFired(state, fired);
     } else if (event instanceof Event.MetricsTick) {
       return Sampling.onTick(state);
-    } else if (event instanceof Event.MetricsSampled) {
-      return Sampling.onSample(state, (Event.MetricsSampled) event);
-    } else if (event instanceof Event.CommandReceived) {
-      return Commands.onCommand(state, (Event.CommandReceived) event);
-    } else if (event instanceof Event.SignalReceived) {
-      return Commands.onSignal(state);
+    } else if (event instanceof Event.MetricsSampled sampled) {
+      return Sampling.onSample(state, sampled);
+    } else if (event instanceof Event.CommandReceived command) {
+      return Commands.onCommand(state, command);
+    } else if (event instanceof Event.SignalReceived signal) {
+      return Commands.onSignal(state, signal);
     }
     throw new AssertionError("unhandled event " + event);
   }
@@ -65,10 +70,10 @@ public final class Lifecycle {
     return new Transition(state, List.of(effects));
   }
 
-  /** When the supervisor is waiting to terminate and the container is down for good, terminate. */
-  static Transition terminateIfAsked(Transition step) {
+  /** When the supervisor was asked to terminate and the container just went down for good, terminate. */
+  private static Transition terminateIfAsked(ContainerState before, Transition step) {
     ContainerState state = step.state();
-    if (!state.exitWhenDown() || !state.phase().isFinal()) {
+    if (!state.shutdown().exitWhenDown() || !state.phase().isFinal() || before.phase() == Phase.TERMINATED) {
       return step;
     }
     List<Effect> effects = new ArrayList<>(step.effects());

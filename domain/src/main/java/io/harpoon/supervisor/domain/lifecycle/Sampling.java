@@ -8,9 +8,12 @@ final class Sampling {
 
   private Sampling() {}
 
+  /**
+   * Samples while the container's process runs: only then is there a cgroup whose usage belongs to the
+   * current run (a sample in any other phase would be dropped, see {@link #onSample}).
+   */
   static Transition onTick(ContainerState state) {
-    ContainerProcessState view = state.view();
-    return view.up() || view.restarting() ? to(state, new Effect.SampleMetrics()) : stay(state);
+    return state.phase().hasProcess() ? to(state, new Effect.SampleMetrics()) : stay(state);
   }
 
   static Transition onSample(ContainerState state, Event.MetricsSampled event) {

@@ -1,7 +1,6 @@
 package io.harpoon.supervisor.domain.lifecycle;
 
 import static io.harpoon.supervisor.domain.lifecycle.Lifecycle.stay;
-import static io.harpoon.supervisor.domain.lifecycle.Lifecycle.terminateIfAsked;
 import static io.harpoon.supervisor.domain.lifecycle.Lifecycle.to;
 
 import io.harpoon.supervisor.domain.container.Signal;
@@ -18,23 +17,18 @@ final class TimerRules {
     if (event.token() == 0 || event.token() != state.timerToken()) {
       return stay(state);
     }
-    switch (state.phase()) {
-      case STARTING:
-        return startTimedOut(state);
-      case STOPPING:
-        return to(state.withPhase(Phase.KILLING, state.pid()).withoutTimer(),
-            new Effect.SendSignal(state.pid(), Signal.KILL));
-      case BACKOFF:
-        return Starting.startAttempt(state);
-      default:
-        return stay(state.withoutTimer());
-    }
+    return switch (state.phase()) {
+      case STARTING -> startTimedOut(state);
+      case STOPPING -> to(state.withPhase(Phase.KILLING, state.pid()).withoutTimer(),
+          new Effect.SendSignal(state.pid(), Signal.KILL));
+      case BACKOFF -> Starting.startAttempt(state);
+      case CREATED, RUNNING, KILLING, DOWN, FAILED, TERMINATED -> stay(state.withoutTimer());
+    };
   }
 
   private static Transition startTimedOut(ContainerState state) {
     String error = "the runtime did not start the container within the startup grace of "
         + state.settings().startupGrace().toMillis() + "ms";
-    ContainerState failed = state.withPhase(Phase.FAILED, 0).withoutTimer().withError(error);
-    return terminateIfAsked(to(failed, new Effect.AbandonStart()));
+    return Starting.startFailed(state.withoutTimer(), error, false, new Effect.AbandonStart());
   }
 }

@@ -16,6 +16,7 @@ import static io.harpoon.supervisor.domain.lifecycle.LifecycleStates.killing;
 import static io.harpoon.supervisor.domain.lifecycle.LifecycleStates.running;
 import static io.harpoon.supervisor.domain.lifecycle.LifecycleStates.starting;
 import static io.harpoon.supervisor.domain.lifecycle.LifecycleStates.stopping;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harpoon.supervisor.domain.container.ExitStatus;
 import io.harpoon.supervisor.domain.container.Signal;
@@ -108,18 +109,19 @@ class CommandsTest {
   }
 
   @Test
-  void starting_stopRequested_publishesNotRestartingThenSendsTermOnceSpawned() {
+  void starting_stopRequested_staysNotFinalThenSendsTermOnceSpawned() {
     var stopped = given(starting(RestartPolicy.ALWAYS))
         .when(command(Command.STOP, at(0)))
         .thenPhase(Phase.STARTING)
         .thenGoal(Goal.STOP)
-        .thenView(view(false, false, ExitStatus.NONE, 0, 0))
-        .thenPublishesThen();
+        .thenView(view(false, true, ExitStatus.NONE, 0, 0))
+        .thenEffects();
     var then = given(stopped.state())
         .when(spawned(PID, at(1)))
         .thenPhase(Phase.STOPPING)
         .thenView(view(true, false, ExitStatus.NONE, 0, 0));
     then.thenPublishesThen(
+        new Effect.WatchExit(PID),
         new Effect.SendSignal(PID, Signal.TERM),
         new Effect.ArmTimer(then.state().timerToken(), SHUTDOWN_GRACE));
   }
@@ -131,7 +133,7 @@ class CommandsTest {
         .when(spawned(PID, at(1)))
         .thenPhase(Phase.KILLING)
         .thenView(view(true, false, ExitStatus.NONE, 0, 0))
-        .thenPublishesThen(new Effect.SendSignal(PID, Signal.KILL));
+        .thenPublishesThen(new Effect.WatchExit(PID), new Effect.SendSignal(PID, Signal.KILL));
   }
 
   @Test
@@ -141,21 +143,30 @@ class CommandsTest {
   }
 
   @Test
-  void created_stopRequested_goesDownWithoutEverStarting() {
+  void created_stopRequested_isDeferredUntilTheSurveyThenNeverStarts() {
     var then = given(created(RestartPolicy.ALWAYS))
         .when(command(Command.STOP, at(0)))
-        .thenPhase(Phase.DOWN)
+        .thenPhase(Phase.CREATED)
+        .thenGoal(Goal.STOP)
         .thenEffects();
-    given(then.state()).when(LifecycleEvents.startRequested(at(1))).thenUnchanged();
+    assertThat(then.state().view().restarting()).as("not final before the survey").isTrue();
+    var surveyed = given(then.state()).when(LifecycleEvents.nothingFound(at(1)))
+        .thenPhase(Phase.FAILED)
+        .thenPublishesThen();
+    assertThat(surveyed.state().view().err()).isEqualTo("stopped before the container was started");
   }
 
   @Test
-  void created_killRequested_goesDownWithoutEverStarting() {
-    given(created(RestartPolicy.ALWAYS))
+  void created_killRequested_isDeferredThenKillsWhatTheSurveyFinds() {
+    var then = given(created(RestartPolicy.ALWAYS))
         .when(command(Command.KILL, at(0)))
-        .thenPhase(Phase.DOWN)
+        .thenPhase(Phase.CREATED)
         .thenGoal(Goal.KILL)
         .thenEffects();
+    given(then.state())
+        .when(LifecycleEvents.surveyed(new Event.Found.Running(PID, 0), null, at(1)))
+        .thenPhase(Phase.KILLING)
+        .thenPublishesThen(new Effect.WatchExit(PID), new Effect.SendSignal(PID, Signal.KILL));
   }
 
   @ParameterizedTest
@@ -175,8 +186,8 @@ class CommandsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Command.class)
-  void terminated_anyCommand_isRejected(Command any) {
+  @EnumSource(value = Command.class, names = {"STOP", "KILL"})
+  void terminated_stopOrKill_isRejected(Command any) {
     given(LifecycleStates.terminated(RestartPolicy.ALWAYS))
         .when(command(any, at(5)))
         .thenRejects(any, "exiting");

@@ -16,17 +16,31 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ContainerStateTest {
 
   private static ContainerState state(Phase phase, int pid, long token, long lastToken) {
-    return new ContainerState(LifecycleStates.settings(RestartPolicy.NO), phase, Goal.UP, false, 0, pid,
-        token, lastToken, 0, Instant.EPOCH, new ContainerState.Counters(0, 0, 0), ExitStatus.NONE, "", 0,
-        Metrics.ZERO);
+    return new ContainerState(LifecycleStates.settings(RestartPolicy.NO), phase,
+        new ContainerState.Run(pid, 0, Instant.EPOCH, Metrics.ZERO),
+        new ContainerState.Shutdown(Goal.UP, Instant.EPOCH, false, 0),
+        new ContainerState.Timer(token, lastToken), ContainerState.Counters.ZERO, ExitStatus.NONE, "");
+  }
+
+  @ParameterizedTest
+  @EnumSource(RestartPolicy.class)
+  void initial_view_willRunNothingCounted(RestartPolicy policy) {
+    ContainerState initial = ContainerState.initial(LifecycleStates.settings(policy));
+    assertThat(initial.phase()).isEqualTo(Phase.CREATED);
+    assertThat(initial.goal()).isEqualTo(Goal.UP);
+    assertThat(initial.view()).as("not final: the container will be started")
+        .isEqualTo(LifecycleFixture.view(false, true, ExitStatus.NONE, 0, 0));
   }
 
   @Test
-  void initial_view_isDownNotRestartingNothingCounted() {
-    ContainerState initial = ContainerState.initial(LifecycleStates.settings(RestartPolicy.ALWAYS));
-    assertThat(initial.phase()).isEqualTo(Phase.CREATED);
-    assertThat(initial.goal()).isEqualTo(Goal.UP);
-    assertThat(initial.view()).isEqualTo(LifecycleFixture.view(false, false, ExitStatus.NONE, 0, 0));
+  void rejected_view_isFinalWithErrFromTheFirstMoment() {
+    ContainerState rejected = ContainerState.rejected(LifecycleStates.settings(RestartPolicy.ALWAYS), "bad");
+    assertThat(rejected.phase()).isEqualTo(Phase.FAILED);
+    assertThat(rejected.view().up()).isFalse();
+    assertThat(rejected.view().restarting()).isFalse();
+    assertThat(rejected.view().err()).isEqualTo("bad");
+    assertThatIllegalArgumentException().isThrownBy(() ->
+        ContainerState.rejected(LifecycleStates.settings(RestartPolicy.NO), " "));
   }
 
   @ParameterizedTest
@@ -50,9 +64,10 @@ class ContainerStateTest {
 
   @Test
   void negativeCounters_construct_areRefused() {
-    assertThatIllegalArgumentException().isThrownBy(() -> new ContainerState.Counters(-1, 0, 0));
-    assertThatIllegalArgumentException().isThrownBy(() -> new ContainerState.Counters(0, -1, 0));
-    assertThatIllegalArgumentException().isThrownBy(() -> new ContainerState.Counters(0, 0, -1));
+    assertThatIllegalArgumentException().isThrownBy(() -> new ContainerState.Counters(-1, 0, 0, 0));
+    assertThatIllegalArgumentException().isThrownBy(() -> new ContainerState.Counters(0, -1, 0, 0));
+    assertThatIllegalArgumentException().isThrownBy(() -> new ContainerState.Counters(0, 0, -1, 0));
+    assertThatIllegalArgumentException().isThrownBy(() -> new ContainerState.Counters(0, 0, 0, -1));
     assertThatIllegalArgumentException().isThrownBy(() ->
         new ContainerProcessState(false, false, "", ExitStatus.NONE, -1, 0, Metrics.ZERO));
     assertThatIllegalArgumentException().isThrownBy(() ->

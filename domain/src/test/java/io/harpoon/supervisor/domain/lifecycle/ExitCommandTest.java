@@ -30,15 +30,22 @@ class ExitCommandTest {
     "RUNNING, NO, the container is up",
     "STOPPING, ALWAYS, the container is up",
     "KILLING, NO, the container is up",
-    "BACKOFF, ON_FAILURE, will be restarted",
-    "STARTING, ON_FAILURE, will be restarted",
-    "STARTING, NO, not down yet",
-    "CREATED, ALWAYS, not down yet",
-    "TERMINATED, ALWAYS, already exiting"
+    "BACKOFF, ON_FAILURE, will be started",
+    "STARTING, ON_FAILURE, will be started",
+    "STARTING, NO, will be started",
+    "CREATED, ALWAYS, will be started",
+    "CREATED, NO, will be started"
   })
   void notFinalPhase_exitRequested_isRejectedWithReason(Phase phase, RestartPolicy policy, String why) {
     given(LifecycleStates.inPhase(phase, policy))
         .when(command(Command.EXIT, at(9)))
         .thenRejects(Command.EXIT, why);
+  }
+
+  @org.junit.jupiter.api.Test
+  void terminated_exitAgain_isNoError() {
+    given(LifecycleStates.inPhase(Phase.TERMINATED, RestartPolicy.ALWAYS))
+        .when(command(Command.EXIT, at(9)))
+        .thenUnchanged();
   }
 }

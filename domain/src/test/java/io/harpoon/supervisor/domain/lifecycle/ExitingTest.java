@@ -6,7 +6,8 @@ import static io.harpoon.supervisor.domain.lifecycle.LifecycleEvents.exitedWith;
 import static io.harpoon.supervisor.domain.lifecycle.LifecycleEvents.sampled;
 import static io.harpoon.supervisor.domain.lifecycle.LifecycleEvents.signaledWith;
 import static io.harpoon.supervisor.domain.lifecycle.LifecycleEvents.spawned;
-import static io.harpoon.supervisor.domain.lifecycle.LifecycleEvents.startRequested;
+import static io.harpoon.supervisor.domain.lifecycle.LifecycleEvents.began;
+import static io.harpoon.supervisor.domain.lifecycle.LifecycleEvents.nothingFound;
 import static io.harpoon.supervisor.domain.lifecycle.LifecycleEvents.timerFired;
 import static io.harpoon.supervisor.domain.lifecycle.LifecycleFixture.given;
 import static io.harpoon.supervisor.domain.lifecycle.LifecycleFixture.view;
@@ -106,7 +107,7 @@ class ExitingTest {
   @Test
   void running_sigkillWithOomCounterRise_isOomKilledAndCountsOom() {
     ContainerState running = apply(
-        created(RestartPolicy.NO), startRequested(at(0)), spawned(PID, 2, at(1)));
+        created(RestartPolicy.NO), began(at(0)), nothingFound(at(0)), spawned(PID, 2, at(1)));
     given(running)
         .when(signaledWith(PID, 9, 3, at(3)))
         .thenView(view(false, false, new ExitStatus.OomKilled(), 0, 1));
@@ -115,7 +116,7 @@ class ExitingTest {
   @Test
   void running_sigkillWithoutOomCounterRise_isSignaledNine() {
     ContainerState running = apply(
-        created(RestartPolicy.NO), startRequested(at(0)), spawned(PID, 2, at(1)));
+        created(RestartPolicy.NO), began(at(0)), nothingFound(at(0)), spawned(PID, 2, at(1)));
     given(running)
         .when(signaledWith(PID, 9, 2, at(3)))
         .thenView(view(false, false, new ExitStatus.Signaled(9), 0, 0));
@@ -124,7 +125,7 @@ class ExitingTest {
   @Test
   void running_oomCounterAlreadyHighAtStart_gracefulExitIsNoOom() {
     ContainerState running = apply(
-        created(RestartPolicy.NO), startRequested(at(0)), spawned(PID, 7, at(1)));
+        created(RestartPolicy.NO), began(at(0)), nothingFound(at(0)), spawned(PID, 7, at(1)));
     given(running)
         .when(new Event.Exited(PID, new WaitStatus.Exited(0), 7, Metrics.ZERO, at(3)))
         .thenView(view(false, false, new ExitStatus.Exited(0), 0, 0));

@@ -3,6 +3,7 @@ package io.harpoon.supervisor.domain.lifecycle;
 import io.harpoon.supervisor.domain.container.Metrics;
 import io.harpoon.supervisor.domain.container.WaitStatus;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Events as the shell would stamp them, on a hand-built clock: {@link #at(long)} is {@code seconds} after
@@ -23,12 +24,17 @@ final class LifecycleEvents {
     return T0.plusMillis(millis);
   }
 
-  static Event.StartRequested startRequested(Instant at) {
-    return new Event.StartRequested(at);
+  static Event.Began began(Instant at) {
+    return new Event.Began(at);
   }
 
-  static Event.ConfigRejected configRejected(String problems) {
-    return new Event.ConfigRejected(problems, T0);
+  /** The survey found nothing of a predecessor: the usual first start. */
+  static Event.Surveyed nothingFound(Instant at) {
+    return new Event.Surveyed(new Event.Found.Nothing(), Optional.empty(), at);
+  }
+
+  static Event.Surveyed surveyed(Event.Found found, Checkpoint journal, Instant at) {
+    return new Event.Surveyed(found, Optional.ofNullable(journal), at);
   }
 
   static Event.Spawned spawned(int pid, Instant at) {
@@ -39,8 +45,14 @@ final class LifecycleEvents {
     return new Event.Spawned(pid, oomBaseline, at);
   }
 
+  /** A start that failed for a reason that may pass. */
   static Event.SpawnFailed spawnFailed(String reason, Instant at) {
-    return new Event.SpawnFailed(reason, at);
+    return new Event.SpawnFailed(reason, false, at);
+  }
+
+  /** A start the runtime adapter refused for good (e.g. an unsafe volume source). */
+  static Event.SpawnFailed spawnRefused(String reason, Instant at) {
+    return new Event.SpawnFailed(reason, true, at);
   }
 
   static Event.Exited exitedWith(int pid, int code, Instant at) {

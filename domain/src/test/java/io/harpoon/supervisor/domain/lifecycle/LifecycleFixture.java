@@ -25,8 +25,8 @@ final class LifecycleFixture {
     return new ContainerProcessState(up, restarting, "", exit, restarts, ooms, Metrics.ZERO);
   }
 
-  static Effect.Publish publish(ContainerProcessState view) {
-    return new Effect.Publish(view);
+  static Effect.Publish publish(ContainerState state) {
+    return new Effect.Publish(state.checkpoint());
   }
 
   /** The state before the event. */
@@ -93,7 +93,7 @@ final class LifecycleFixture {
     /** One Publish of the new view first, then exactly {@code rest}. */
     Then thenPublishesThen(Effect... rest) {
       List<Effect> expected = new ArrayList<>();
-      expected.add(publish(state().view()));
+      expected.add(publish(state()));
       expected.addAll(List.of(rest));
       assertThat(effects()).as("effects").containsExactlyElementsOf(expected);
       return this;

@@ -2,10 +2,10 @@ package io.harpoon.supervisor.domain.lifecycle;
 
 import static io.harpoon.supervisor.domain.lifecycle.LifecycleEvents.at;
 import static io.harpoon.supervisor.domain.lifecycle.LifecycleEvents.command;
-import static io.harpoon.supervisor.domain.lifecycle.LifecycleEvents.configRejected;
 import static io.harpoon.supervisor.domain.lifecycle.LifecycleEvents.exitedWith;
 import static io.harpoon.supervisor.domain.lifecycle.LifecycleEvents.spawned;
-import static io.harpoon.supervisor.domain.lifecycle.LifecycleEvents.startRequested;
+import static io.harpoon.supervisor.domain.lifecycle.LifecycleEvents.began;
+import static io.harpoon.supervisor.domain.lifecycle.LifecycleEvents.nothingFound;
 
 import io.harpoon.supervisor.domain.restart.Backoff;
 import io.harpoon.supervisor.domain.restart.RestartPolicy;
@@ -43,7 +43,7 @@ final class LifecycleStates {
   }
 
   static ContainerState starting(RestartPolicy policy) {
-    return apply(created(policy), startRequested(at(0)));
+    return apply(created(policy), began(at(0)), nothingFound(at(0)));
   }
 
   static ContainerState running(RestartPolicy policy) {
@@ -72,7 +72,7 @@ final class LifecycleStates {
   }
 
   static ContainerState failed(RestartPolicy policy) {
-    return apply(created(policy), configRejected(CONFIG_PROBLEMS));
+    return ContainerState.rejected(settings(policy), CONFIG_PROBLEMS);
   }
 
   static ContainerState terminated(RestartPolicy policy) {
@@ -81,27 +81,16 @@ final class LifecycleStates {
 
   /** A representative state in {@code phase}; BACKOFF uses {@code always} whatever the policy. */
   static ContainerState inPhase(Phase phase, RestartPolicy policy) {
-    switch (phase) {
-      case CREATED:
-        return created(policy);
-      case STARTING:
-        return starting(policy);
-      case RUNNING:
-        return running(policy);
-      case STOPPING:
-        return stopping(policy);
-      case KILLING:
-        return killing(policy);
-      case BACKOFF:
-        return backoff(policy.mayRestart() ? policy : RestartPolicy.ALWAYS);
-      case DOWN:
-        return down(policy);
-      case FAILED:
-        return failed(policy);
-      case TERMINATED:
-        return terminated(policy);
-      default:
-        throw new AssertionError(phase);
-    }
+    return switch (phase) {
+      case CREATED -> created(policy);
+      case STARTING -> starting(policy);
+      case RUNNING -> running(policy);
+      case STOPPING -> stopping(policy);
+      case KILLING -> killing(policy);
+      case BACKOFF -> backoff(policy.mayRestart() ? policy : RestartPolicy.ALWAYS);
+      case DOWN -> down(policy);
+      case FAILED -> failed(policy);
+      case TERMINATED -> terminated(policy);
+    };
   }
 }

@@ -22,7 +22,8 @@ class LifecycleValuesTest {
   @ValueSource(ints = {0, -1})
   void nonPositivePid_spawnedOrAdopted_isRefused(int pid) {
     assertThatIllegalArgumentException().isThrownBy(() -> new Event.Spawned(pid, 0, at(1)));
-    assertThatIllegalArgumentException().isThrownBy(() -> new Event.Adopted(pid, 0, 0, 0, 0, at(1)));
+    assertThatIllegalArgumentException().isThrownBy(() -> new Event.Found.Running(pid, 0));
+    assertThatIllegalArgumentException().isThrownBy(() -> new Effect.WatchExit(pid));
   }
 
   @ParameterizedTest
@@ -38,8 +39,9 @@ class LifecycleValuesTest {
 
   @Test
   void missingParts_eventsAndEffects_areRefused() {
-    assertThatNullPointerException().isThrownBy(() -> new Event.StartRequested(null));
-    assertThatNullPointerException().isThrownBy(() -> new Event.ConfigRejected(null, at(1)));
+    assertThatNullPointerException().isThrownBy(() -> new Event.Began(null));
+    assertThatNullPointerException().isThrownBy(() -> new Event.Surveyed(null, java.util.Optional.empty(), at(1)));
+    assertThatNullPointerException().isThrownBy(() -> new Event.SpawnFailed(null, false, at(1)));
     assertThatNullPointerException().isThrownBy(() -> new Event.CommandReceived(null, 1, at(1)));
     assertThatNullPointerException().isThrownBy(() -> new Effect.ArmTimer(1, null));
     assertThatNullPointerException().isThrownBy(() -> new Effect.Publish(null));

@@ -59,7 +59,7 @@ class LifecycleWalkTest {
     RandomEvents events = new RandomEvents(random);
     Deque<String> trace = new ArrayDeque<>();
     Visited visited = new Visited();
-    Life life = new Life(ContainerState.initial(randomSettings(random)));
+    Life life = new Life(newSupervision(random));
     for (int step = 0; step < STEPS; step++) {
       ContainerState before = life.state;
       Event event = events.next(before);
@@ -73,10 +73,18 @@ class LifecycleWalkTest {
       visited.record(next);
       remember(trace, event, next);
       life = life.terminatedFor > EVENTS_AFTER_TERMINATED
-          ? new Life(ContainerState.initial(randomSettings(random)))
+          ? new Life(newSupervision(random))
           : life;
     }
     return visited;
+  }
+
+  /** Mostly a config that can be used; one in ten a rejected one. */
+  private static ContainerState newSupervision(SplittableRandom random) {
+    LifecycleSettings settings = randomSettings(random);
+    return random.nextInt(10) == 0
+        ? ContainerState.rejected(settings, "restart: 'sometimes' is not one of no, on-failure, always")
+        : ContainerState.initial(settings);
   }
 
   private static Transition nextOrFail(ContainerState state, Event event, Object context) {

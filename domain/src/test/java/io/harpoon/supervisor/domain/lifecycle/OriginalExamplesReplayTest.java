@@ -100,7 +100,7 @@ class OriginalExamplesReplayTest {
     static Replay upAndConnected() {
       ContainerState up = LifecycleStates.apply(
           ContainerState.initial(LifecycleStates.settings(RestartPolicy.ON_FAILURE)),
-          new Event.StartRequested(atMillis(0)), new Event.Spawned(PID, 0, atMillis(25)));
+          new Event.Began(atMillis(0)), LifecycleEvents.nothingFound(atMillis(0)), new Event.Spawned(PID, 0, atMillis(25)));
       assertThat(up.view().exitStatus()).isEqualTo(ExitStatus.NONE);
       return new Replay(up);
     }

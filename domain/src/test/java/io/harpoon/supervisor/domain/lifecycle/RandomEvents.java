@@ -5,6 +5,8 @@ import io.harpoon.supervisor.domain.container.WaitStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import io.harpoon.supervisor.domain.container.ExitStatus;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
@@ -63,8 +65,8 @@ final class RandomEvents {
     choices.add(new Choice(3, () -> command(Command.KILL)));
     choices.add(new Choice(state.phase().isFinal() ? 6 : 3, () -> command(Command.EXIT)));
     choices.add(new Choice(2, () -> new Event.SignalReceived(now)));
-    choices.add(new Choice(state.phase() == Phase.CREATED ? 20 : 3, () -> new Event.StartRequested(now)));
-    choices.add(new Choice(1, () -> new Event.ConfigRejected("env: '' is not a valid variable name", now)));
+    choices.add(new Choice(state.phase() == Phase.CREATED ? 10 : 2, () -> new Event.Began(now)));
+    choices.add(new Choice(state.phase() == Phase.CREATED ? 20 : 2, this::surveyed));
     return choices;
   }
 
@@ -73,11 +75,10 @@ final class RandomEvents {
     boolean awaitingSpawn = state.phase() == Phase.STARTING;
     int otherPid = state.pid() > 0 ? state.pid() + 1 + random.nextInt(3) : Math.max(1, nextPid - 1);
     choices.add(new Choice(awaitingSpawn ? 30 : 2, () -> new Event.Spawned(nextPid++, oomKills, now)));
-    choices.add(new Choice(awaitingSpawn ? 5 : 2, () -> new Event.SpawnFailed("runc: boom", now)));
+    choices.add(new Choice(awaitingSpawn ? 5 : 2,
+        () -> new Event.SpawnFailed("runc: boom", random.nextInt(4) == 0, now)));
     choices.add(new Choice(state.phase().hasProcess() ? 20 : 0, () -> exit(state.pid())));
     choices.add(new Choice(3, () -> exit(otherPid)));
-    choices.add(new Choice(1, () -> new Event.Adopted(nextPid++, oomKills, random.nextInt(5),
-        random.nextInt(3), random.nextInt(1_000_000), now)));
   }
 
   private Event exit(int pid) {
@@ -101,6 +102,32 @@ final class RandomEvents {
     }
     Metrics last = random.nextBoolean() ? Metrics.ZERO : new Metrics(runCpu + random.nextInt(1_000), 1, 2);
     return new Event.Exited(pid, status, oomKills, last, now);
+  }
+
+  /**
+   * What a survey finds: mostly nothing; sometimes a container left running (with a journal about it or
+   * about another pid), a stopped one, or another run directory's; and a journal that may be finished.
+   */
+  private Event surveyed() {
+    int pid = nextPid++;
+    Event.Found found = switch (random.nextInt(6)) {
+      case 0, 1 -> new Event.Found.Nothing();
+      case 2 -> new Event.Found.Stopped();
+      case 3, 4 -> new Event.Found.Running(pid, oomKills);
+      default -> new Event.Found.Foreign("/run/elsewhere");
+    };
+    Optional<Checkpoint> journal = Optional.empty();
+    if (random.nextBoolean()) {
+      boolean up = random.nextBoolean();
+      boolean restarting = random.nextBoolean();
+      ExitStatus exit = up || random.nextBoolean() ? ExitStatus.NONE : new ExitStatus.Exited(random.nextInt(3));
+      ContainerProcessState state = new ContainerProcessState(up, restarting, "", exit, random.nextInt(5),
+          random.nextInt(3), Metrics.ZERO);
+      Goal goal = Goal.values()[random.nextInt(Goal.values().length)];
+      journal = Optional.of(new Checkpoint(state, random.nextBoolean() ? pid : pid + 1,
+          random.nextInt(2), random.nextInt(1_000_000), goal, now.minusMillis(random.nextInt(20_000))));
+    }
+    return new Event.Surveyed(found, journal, now);
   }
 
   private Event staleTimer() {

@@ -46,19 +46,29 @@ class RestartingTest {
         .when(spawned(PID + 1, at(5)))
         .thenPhase(Phase.RUNNING)
         .thenView(view(true, true, ExitStatus.NONE, 1, 0))
-        .thenPublishesThen();
+        .thenPublishesThen(new Effect.WatchExit(PID + 1));
   }
 
   @Test
-  void restarting_spawnFailed_failsKeepingLastExitAndCounters() {
+  void restarting_spawnRefused_failsKeepingLastExitAndCounters() {
     ContainerState restarting = apply(backoff(RestartPolicy.ALWAYS), timerFired(2, at(4)));
     var then = given(restarting)
-        .when(LifecycleEvents.spawnFailed("cgroup busy", at(5)))
+        .when(LifecycleEvents.spawnRefused("rootfs/dev is a symlink", at(5)))
         .thenPhase(Phase.FAILED)
         .thenPublishesThen(new Effect.ReleaseContainer());
     assertThat(then.state().view())
-        .isEqualTo(new ContainerProcessState(false, false, "cgroup busy", new ExitStatus.Exited(1), 0, 0,
-            then.state().view().metrics()));
+        .isEqualTo(new ContainerProcessState(false, false, "rootfs/dev is a symlink", new ExitStatus.Exited(1), 0,
+            0, then.state().view().metrics()));
+  }
+
+  @Test
+  void restarting_stoppedWhileTheStartFails_isDownAsItLastEnded() {
+    ContainerState restarting = apply(backoff(RestartPolicy.ALWAYS), timerFired(2, at(4)),
+        LifecycleEvents.command(Command.STOP, at(4)));
+    given(restarting)
+        .when(LifecycleEvents.spawnFailed("cgroup busy", at(5)))
+        .thenPhase(Phase.DOWN)
+        .thenView(view(false, false, new ExitStatus.Exited(1), 0, 0));
   }
 
   @Test

@@ -61,7 +61,7 @@ class SignalsTest {
   void stoppingByClient_firstSignal_terminatesOnceDownWithoutNewSignal() {
     ContainerState stopping = LifecycleStates.stopping(RestartPolicy.ALWAYS);
     var then = given(stopping).when(signal(at(3))).thenPhase(Phase.STOPPING).thenEffects();
-    assertThat(then.state().exitWhenDown()).isTrue();
+    assertThat(then.state().shutdown().exitWhenDown()).isTrue();
     given(then.state())
         .when(exitedWith(PID, 0, at(4)))
         .thenPublishesThen(new Effect.ReleaseContainer(), new Effect.Terminate(0));
@@ -77,11 +77,14 @@ class SignalsTest {
   }
 
   @Test
-  void created_signal_terminatesWithoutEverStarting() {
-    given(created(RestartPolicy.ALWAYS))
+  void created_signal_waitsForTheSurveyThenTerminatesWithoutEverStarting() {
+    var then = given(created(RestartPolicy.ALWAYS))
         .when(signal(at(0)))
-        .thenPhase(Phase.TERMINATED)
-        .thenEffects(new Effect.Terminate(0));
+        .thenPhase(Phase.CREATED)
+        .thenGoal(Goal.STOP)
+        .thenEffects();
+    var surveyed = given(then.state()).when(LifecycleEvents.nothingFound(at(1))).thenPhase(Phase.TERMINATED);
+    org.assertj.core.api.Assertions.assertThat(surveyed.effects()).last().isEqualTo(new Effect.Terminate(0));
   }
 
   @Test

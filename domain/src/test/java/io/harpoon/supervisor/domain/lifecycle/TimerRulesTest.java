@@ -20,7 +20,7 @@ class TimerRulesTest {
   void anyPhase_staleOrZeroTimerFired_changesNothing(Phase phase) {
     ContainerState state = LifecycleStates.inPhase(phase, RestartPolicy.ALWAYS);
     given(state).when(timerFired(0, at(60))).thenUnchanged();
-    given(state).when(timerFired(state.lastToken() + 1, at(60))).thenUnchanged();
+    given(state).when(timerFired(state.timer().last() + 1, at(60))).thenUnchanged();
     if (state.timerToken() > 1) {
       given(state).when(timerFired(state.timerToken() - 1, at(60))).thenUnchanged();
     }
@@ -34,11 +34,12 @@ class TimerRulesTest {
   @EnumSource(value = Phase.class, names = {"CREATED", "RUNNING", "KILLING", "DOWN", "FAILED"})
   void phaseWithoutTimer_timerFiredWithItsToken_dropsTheTokenOnly(Phase phase) {
     int pid = phase.hasProcess() ? 1234 : 0;
-    ContainerState odd = new ContainerState(
-        LifecycleStates.settings(RestartPolicy.ALWAYS), phase, Goal.UP, false, 0, pid, 5, 5, 0,
-        Instant.EPOCH, new ContainerState.Counters(0, 0, 0), ExitStatus.NONE, "", 0, Metrics.ZERO);
+    ContainerState odd = new ContainerState(LifecycleStates.settings(RestartPolicy.ALWAYS), phase,
+        new ContainerState.Run(pid, 0, Instant.EPOCH, Metrics.ZERO),
+        new ContainerState.Shutdown(Goal.UP, Instant.EPOCH, false, 0), new ContainerState.Timer(5, 5),
+        ContainerState.Counters.ZERO, ExitStatus.NONE, "");
     var then = given(odd).when(timerFired(5, at(1))).thenPhase(phase).thenEffects();
     assertThat(then.state().timerToken()).isZero();
-    assertThat(then.state().lastToken()).isEqualTo(5);
+    assertThat(then.state().timer().last()).isEqualTo(5);
   }
 }

@@ -2,6 +2,7 @@ package io.harpoon.supervisor.domain.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.harpoon.supervisor.domain.container.ExitStatus;
 import io.harpoon.supervisor.domain.container.Signal;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,6 +20,7 @@ final class TransitionInvariants {
     List<Effect> effects = step.effects();
     assertThat(after).as("%s", context).isNotNull();
     checkState(after, context);
+    checkTruthfulView(before, event, step, context);
     checkPublish(before, event, step, context);
     checkProcess(before, event, step, context);
     checkTimers(before, step, context);
@@ -35,7 +37,32 @@ final class TransitionInvariants {
   private static void checkState(ContainerState state, Object context) {
     assertThat(state.pid() > 0).as("%s: pid only with a process", context)
         .isEqualTo(state.phase().hasProcess());
-    assertThat(state.timerToken()).as("%s: token range", context).isBetween(0L, state.lastToken());
+    assertThat(state.timerToken()).as("%s: token range", context).isBetween(0L, state.timer().last());
+  }
+
+  /**
+   * The agent's reading (issue 11): {@code up:false, restarting:false} means down for good, so it is only
+   * ever shown when the container exited and will not restart (an exit status) or cannot be started (an
+   * err); and {@code exit} is accepted exactly when the state before it showed that.
+   */
+  private static void checkTruthfulView(ContainerState before, Event event, Transition step, Object context) {
+    ContainerProcessState view = step.state().view();
+    if (!view.up() && !view.restarting()) {
+      assertThat(!view.exitStatus().equals(ExitStatus.NONE) || !view.err().isEmpty())
+          .as("%s: a state that says down for good carries an exit status or err: %s", context, view).isTrue();
+      assertThat(step.state().phase().isFinal() || step.state().phase() == Phase.TERMINATED)
+          .as("%s: down for good only in a final phase", context).isTrue();
+    } else {
+      assertThat(step.state().phase().isFinal()).as("%s: a final phase shows down for good", context).isFalse();
+    }
+    boolean exitCommand = event instanceof Event.CommandReceived command && command.command() == Command.EXIT;
+    if (exitCommand && before.phase() != Phase.TERMINATED) {
+      ContainerProcessState shown = before.view();
+      boolean downForGood = !shown.up() && !shown.restarting();
+      assertThat(step.effects().contains(new Effect.Terminate(0)))
+          .as("%s: exit accepted exactly when the state shown was down for good", context)
+          .isEqualTo(downForGood);
+    }
   }
 
   private static void checkPublish(ContainerState before, Event event, Transition step, Object context) {
@@ -43,11 +70,12 @@ final class TransitionInvariants {
         .filter(Effect.Publish.class::isInstance).collect(Collectors.toList());
     boolean keptSample = event instanceof Event.MetricsSampled && step.state().phase().hasProcess();
     boolean changed = !before.view().equals(step.state().view());
-    if (changed || keptSample) {
+    boolean firstOfAFinalSupervision = event instanceof Event.Began && step.state().phase().isFinal();
+    if (changed || keptSample || firstOfAFinalSupervision) {
       assertThat(publishes).as("%s: exactly one Publish", context).hasSize(1);
       assertThat(step.effects().get(0))
-          .as("%s: Publish of the new view first", context)
-          .isEqualTo(new Effect.Publish(step.state().view()));
+          .as("%s: Publish of the new state and its checkpoint first", context)
+          .isEqualTo(new Effect.Publish(step.state().checkpoint()));
     } else {
       assertThat(publishes).as("%s: no Publish without a visible change", context).isEmpty();
     }
@@ -63,8 +91,19 @@ final class TransitionInvariants {
     }
     if (!before.phase().hasProcess() && after.phase().hasProcess()) {
       boolean awaited = (event instanceof Event.Spawned && before.phase() == Phase.STARTING)
-          || (event instanceof Event.Adopted && before.phase() == Phase.CREATED);
+          || (event instanceof Event.Surveyed surveyed && surveyed.found() instanceof Event.Found.Running
+              && before.phase() == Phase.CREATED);
       assertThat(awaited).as("%s: a process is only taken on when a start was awaited", context).isTrue();
+      assertThat(step.effects()).as("%s: a process taken on is watched", context)
+          .contains(new Effect.WatchExit(after.pid()));
+    } else {
+      assertThat(step.effects()).as("%s: only a process taken on is watched", context)
+          .noneMatch(Effect.WatchExit.class::isInstance);
+    }
+    if (event instanceof Event.Surveyed surveyed && surveyed.found() instanceof Event.Found.Foreign) {
+      assertThat(step.effects()).as("%s: another run directory's container is never touched", context)
+          .noneMatch(e -> e instanceof Effect.ReleaseContainer || e instanceof Effect.SendSignal
+              || e instanceof Effect.StartContainer);
     }
     if (before.phase().hasProcess() && after.phase().hasProcess()) {
       assertThat(after.pid()).as("%s: one process at a time", context).isEqualTo(before.pid());
@@ -81,8 +120,10 @@ final class TransitionInvariants {
       }
       if (effect instanceof Effect.StartContainer) {
         assertThat(after.goal()).as("%s: start only while the goal is UP", context).isEqualTo(Goal.UP);
-        assertThat(before.phase()).as("%s: start from CREATED or BACKOFF", context)
+        assertThat(before.phase()).as("%s: start from CREATED (after the survey) or BACKOFF", context)
             .isIn(Phase.CREATED, Phase.BACKOFF);
+        assertThat(before.phase() != Phase.CREATED || event instanceof Event.Surveyed)
+            .as("%s: the first start only once the survey found nothing running", context).isTrue();
         assertThat(after.phase()).as("%s: a start is awaited", context).isEqualTo(Phase.STARTING);
       }
     }
@@ -98,11 +139,12 @@ final class TransitionInvariants {
     if (send.signal() == Signal.KILL) {
       assertThat(event.getClass()).as("%s: KILL after grace, kill, a second signal or at spawn", context)
           .isIn(Event.TimerFired.class, Event.CommandReceived.class, Event.SignalReceived.class,
-              Event.Spawned.class);
+              Event.Spawned.class, Event.Surveyed.class);
       assertThat(after.goal()).as("%s: KILL only when going down", context).isNotEqualTo(Goal.UP);
     } else {
       assertThat(event.getClass()).as("%s: TERM on stop, a first signal or at spawn", context)
-          .isIn(Event.CommandReceived.class, Event.SignalReceived.class, Event.Spawned.class);
+          .isIn(Event.CommandReceived.class, Event.SignalReceived.class, Event.Spawned.class,
+              Event.Surveyed.class);
       assertThat(after.goal()).as("%s: TERM only for a stop", context).isEqualTo(Goal.STOP);
     }
   }
@@ -114,13 +156,13 @@ final class TransitionInvariants {
 
   private static void checkTimers(ContainerState before, Transition step, Object context) {
     ContainerState after = step.state();
-    assertThat(after.lastToken()).as("%s: tokens only grow", context)
-        .isGreaterThanOrEqualTo(before.lastToken());
+    assertThat(after.timer().last()).as("%s: tokens only grow", context)
+        .isGreaterThanOrEqualTo(before.timer().last());
     long armed = step.effects().stream().filter(Effect.ArmTimer.class::isInstance).count();
     assertThat(armed).as("%s: at most one timer per step", context).isLessThanOrEqualTo(1);
     step.effects().stream().filter(Effect.ArmTimer.class::isInstance).map(Effect.ArmTimer.class::cast)
         .forEach(arm -> {
-          assertThat(arm.token()).as("%s: a fresh token", context).isGreaterThan(before.lastToken());
+          assertThat(arm.token()).as("%s: a fresh token", context).isGreaterThan(before.timer().last());
           assertThat(arm.token()).as("%s: the state waits for it", context).isEqualTo(after.timerToken());
           assertThat(arm.delay().isNegative()).as("%s: delay", context).isFalse();
         });
@@ -145,7 +187,7 @@ final class TransitionInvariants {
     boolean exitCommand = event instanceof Event.CommandReceived
         && ((Event.CommandReceived) event).command() == Command.EXIT;
     if (terminates) {
-      assertThat((exitCommand && before.phase().isFinal()) || step.state().exitWhenDown())
+      assertThat((exitCommand && before.phase().isFinal()) || step.state().shutdown().exitWhenDown())
           .as("%s: Terminate after an accepted exit or a signal", context).isTrue();
       assertThat(effects.get(effects.size() - 1)).as("%s: Terminate last", context)
           .isInstanceOf(Effect.Terminate.class);
@@ -155,6 +197,8 @@ final class TransitionInvariants {
     if (exitCommand) {
       assertThat(terminates).as("%s: exit succeeds iff the container was down for good", context)
           .isEqualTo(before.phase().isFinal());
+      assertThat(before.phase() == Phase.TERMINATED && !step.effects().isEmpty())
+          .as("%s: exit while exiting is no error", context).isFalse();
     }
     effects.stream().filter(Effect.Reject.class::isInstance).map(Effect.Reject.class::cast)
         .forEach(reject -> checkReject(before, event, step, reject, context));

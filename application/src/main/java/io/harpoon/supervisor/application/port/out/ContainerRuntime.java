@@ -3,6 +3,8 @@ package io.harpoon.supervisor.application.port.out;
 import io.harpoon.supervisor.domain.container.ContainerId;
 import io.harpoon.supervisor.domain.container.Signal;
 import io.harpoon.supervisor.domain.container.WaitStatus;
+import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -36,10 +38,20 @@ public interface ContainerRuntime {
 
   /**
    * A container with this id left by a supervisor that died, if the runtime still knows one: its init
-   * pid while that process is alive.
+   * pid while that process is alive, and the bundle (run directory) it was created from.
    */
   Optional<Leftover> leftover(ContainerId id);
 
-  /** A container the runtime still knows; {@code pid} is 0 when its process is gone. */
-  record Leftover(ContainerId id, int pid) {}
+  /**
+   * A container the runtime still knows.
+   *
+   * @param pid its init process, 0 when that is gone
+   * @param bundle the run directory it was created from, as the runtime recorded it
+   */
+  record Leftover(ContainerId id, int pid, Path bundle) {
+    public Leftover {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(bundle, "bundle");
+    }
+  }
 }
