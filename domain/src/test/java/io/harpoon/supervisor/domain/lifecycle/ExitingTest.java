@@ -114,6 +114,27 @@ class ExitingTest {
   }
 
   @Test
+  void childOomKilledEarlier_thenOperatorKill_isSignaledNineNotAnOomKill() {
+    ContainerState running = apply(
+        created(RestartPolicy.NO), began(at(0)), nothingFound(at(0)), spawned(PID, 2, at(1)));
+    ContainerState killing = apply(running, LifecycleEvents.command(Command.KILL, at(2)));
+    given(killing)
+        .when(signaledWith(PID, 9, 3, at(3)))
+        .thenView(view(false, false, new ExitStatus.Signaled(9), 0, 0));
+  }
+
+  @Test
+  void stopGraceRanOut_sigkillAfterAChildOom_isSignaledNine() {
+    ContainerState stopping = apply(
+        created(RestartPolicy.NO), began(at(0)), nothingFound(at(0)), spawned(PID, 2, at(1)),
+        LifecycleEvents.command(Command.STOP, at(2)));
+    ContainerState killing = apply(stopping, timerFired(stopping.timerToken(), at(20)));
+    given(killing)
+        .when(signaledWith(PID, 9, 5, at(21)))
+        .thenView(view(false, false, new ExitStatus.Signaled(9), 0, 0));
+  }
+
+  @Test
   void running_sigkillWithoutOomCounterRise_isSignaledNine() {
     ContainerState running = apply(
         created(RestartPolicy.NO), began(at(0)), nothingFound(at(0)), spawned(PID, 2, at(1)));
