@@ -16,6 +16,9 @@ import jnr.unixsocket.UnixSocketAddress;
 /**
  * The socket file {@code RUNDIR/control}: claimed at start, removed at the end, never stolen.
  *
+ * <p>Ownership is decided by {@link SupervisorLock}, taken first and held until the end: whoever holds it
+ * may replace a socket file left at the path, as its owner is dead.
+ *
  * <p>Why not umask(0177) around bind(2): the umask is process-wide, and other threads of the
  * supervisor create files and directories while the socket is bound (bundle, state.json, volumes), so
  * they would get 0600 modes at random. Instead the socket is bound inside a fresh 0700 directory, set
@@ -36,34 +39,44 @@ final class ControlSocketFile {
   private final Path path;
   private final Object fileKey;
   private final int ownerUid;
+  private final SupervisorLock lock;
 
-  private ControlSocketFile(Path path, Object fileKey, int ownerUid) {
+  private ControlSocketFile(Path path, Object fileKey, int ownerUid, SupervisorLock lock) {
     this.path = path;
     this.fileKey = fileKey;
     this.ownerUid = ownerUid;
+    this.lock = lock;
   }
 
   /**
-   * Binds {@code server} and publishes it at {@code path}. A stale socket (nobody accepts on it) is
-   * replaced; a live one, or anything that is not a socket, is refused.
+   * Locks the run directory, binds {@code server} and publishes it at {@code path}. Another supervisor
+   * holding the lock is refused; a socket left there is stale then and replaced — unless something still
+   * answers on it (a supervisor of a version without the lock), and anything that is not a socket is
+   * refused.
    */
   static ControlSocketFile bind(UnixServerSocketChannel server, Path path) throws IOException {
     Path target = path.toAbsolutePath();
     checkLength(target);
-    StaleSocketProbe.removeIfStale(target);
-    Path dir = privateDir(target.getParent());
-    Path bound = dir.resolve("s");
+    SupervisorLock lock = SupervisorLock.acquire(target.getParent());
     try {
-      checkLength(bound);
-      server.socket().bind(new UnixSocketAddress(bound.toString()), BACKLOG);
-      Files.setPosixFilePermissions(bound, PosixFilePermissions.fromString("rw-------"));
-      publish(bound, target);
-    } finally {
-      Files.deleteIfExists(bound);
-      Files.deleteIfExists(dir);
+      StaleSocketProbe.removeIfStale(target);
+      Path dir = privateDir(target.getParent());
+      Path bound = dir.resolve("s");
+      try {
+        checkLength(bound);
+        server.socket().bind(new UnixSocketAddress(bound.toString()), BACKLOG);
+        Files.setPosixFilePermissions(bound, PosixFilePermissions.fromString("rw-------"));
+        publish(bound, target);
+      } finally {
+        Files.deleteIfExists(bound);
+        Files.deleteIfExists(dir);
+      }
+      BasicFileAttributes attributes = Files.readAttributes(target, BasicFileAttributes.class, NOFOLLOW);
+      return new ControlSocketFile(target, attributes.fileKey(), owner(target), lock);
+    } catch (IOException | RuntimeException failed) {
+      lock.close();
+      throw failed;
     }
-    BasicFileAttributes attributes = Files.readAttributes(target, BasicFileAttributes.class, NOFOLLOW);
-    return new ControlSocketFile(target, attributes.fileKey(), owner(target));
   }
 
   /** The public path of the socket. */
@@ -76,7 +89,7 @@ final class ControlSocketFile {
     return ownerUid;
   }
 
-  /** Removes the socket file if it is still ours (the same inode we published). */
+  /** Removes the socket file if it is still ours (the same inode we published), then lets the lock go. */
   void release() {
     try {
       Object current = Files.readAttributes(path, BasicFileAttributes.class, NOFOLLOW).fileKey();
@@ -85,6 +98,8 @@ final class ControlSocketFile {
       }
     } catch (IOException gone) {
       // Already removed (or the directory vanished): nothing left to clean up.
+    } finally {
+      lock.close();
     }
   }
 

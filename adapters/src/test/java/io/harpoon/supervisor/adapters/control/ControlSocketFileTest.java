@@ -20,7 +20,60 @@ class ControlSocketFileTest extends ControlServerFixture {
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     assertThat(ControlSocketFile.isSocket(socket())).isTrue();
     try (Stream<java.nio.file.Path> entries = Files.list(runDir)) {
-      assertThat(entries).containsExactly(socket());
+      assertThat(entries).containsExactlyInAnyOrder(socket(), runDir.resolve("control.lock"));
+    }
+    assertThat(Files.getPosixFilePermissions(runDir.resolve("control.lock")))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(runDir.resolve("control.lock")).hasContent(ProcessHandle.current().pid() + "\n");
+  }
+
+  @Test
+  void lockHeldByAnotherProcess_isRefusedEvenWithoutASocket_andNothingIsPublished() throws Exception {
+    Process holder = new ProcessBuilder("python3", "-c",
+        "import fcntl,sys,time; f=open(sys.argv[1],'a'); fcntl.lockf(f, fcntl.LOCK_EX); print('locked', flush=True);"
+            + " time.sleep(60)", runDir.resolve("control.lock").toString()).start();
+    try {
+      assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine())
+          .isEqualTo("locked");
+      assertThatThrownBy(this::start)
+          .isInstanceOf(ControlSocketTakenException.class)
+          .hasMessageContaining("another supervisor owns").hasMessageContaining("control.lock");
+      assertThat(socket()).doesNotExist();
+    } finally {
+      holder.destroyForcibly().waitFor();
+    }
+    start();
+    assertThat(ControlSocketFile.isSocket(socket())).as("the lock went with its holder").isTrue();
+  }
+
+  @Test
+  void manyServersAtOnce_sameRunDir_exactlyOneServesAndTheOthersAreRefused() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      java.util.List<java.util.concurrent.Future<UnixSocketControlServer>> attempts = new java.util.ArrayList<>();
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      for (int i = 0; i < 4; i++) {
+        attempts.add(pool.submit(() -> {
+          go.await();
+          return UnixSocketControlServer.open(runDir, watch, commands, log);
+        }));
+      }
+      go.countDown();
+      java.util.List<UnixSocketControlServer> winners = new java.util.ArrayList<>();
+      for (var attempt : attempts) {
+        try {
+          winners.add(attempt.get());
+        } catch (java.util.concurrent.ExecutionException refused) {
+          assertThat(refused.getCause()).isInstanceOf(ControlSocketTakenException.class);
+        }
+      }
+      pool.shutdown();
+      assertThat(winners).as("round %d", round).hasSize(1);
+      try (SseTestClient client = SseTestClient.connect(socket())) {
+        assertThat(client.next(WAIT).type()).as("the one that won serves").isEqualTo("state");
+      }
+      winners.get(0).close();
+      assertThat(socket()).doesNotExist();
     }
   }
 
@@ -42,6 +95,7 @@ class ControlSocketFileTest extends ControlServerFixture {
       live.bind(UnixDomainSocketAddress.of(socket()));
       Object inode = Files.readAttributes(socket(), "unix:ino").get("ino");
       assertThatThrownBy(this::start)
+          .as("a live socket without a lock holder: a supervisor of a version before the lock")
           .isInstanceOf(ControlSocketTakenException.class)
           .hasMessage("another supervisor owns " + socket());
       assertThat(Files.readAttributes(socket(), "unix:ino").get("ino")).isEqualTo(inode);
