@@ -137,6 +137,77 @@ public interface RecoveryScenarios extends Scenario {
         before.restarts());
   }
 
+  /**
+   * Issue 15 finding 8: a {@code stop} under way when the supervisor dies is not lost. The container
+   * ignores SIGTERM; the successor neither restarts it nor waits a fresh grace: it sends SIGKILL when
+   * what was left of the 3 s grace runs out, and the container ends down for good.
+   */
+  @Test
+  default void supervisorKilledDuringAStop_successor_finishesTheStopWithoutRestart() throws IOException {
+    RunDirectory dir = fixture().runDirectory();
+    Path data = dir.volume("data");
+    dir.write(agent().restart("always").graceShutdown("3s").volume("/data", data.toString()));
+    List<String> ignoresTerm = List.of("sh", "-c",
+        "echo start >> /data/starts; trap '' TERM; echo ready; while true; do sleep 0.1; done");
+    SupervisorProcess first = fixture().start(dir, ignoresTerm);
+    ControlClient client = fixture().connect(dir);
+    awaitRunning(client, first);
+    client.send("stop");
+    client.awaitState("stopping", s -> s.up() && !s.restarting(), PROMPTLY);
+    Poll.until("state.json records the stop", PROMPTLY,
+        () -> stateJson(dir).filter(j -> j.path("goal").asText().equals("stop")));
+    first.killHard();
+    long killedAt = System.nanoTime();
+
+    fixture().start(dir, ignoresTerm);
+    ControlClient successor = fixture().connect(dir);
+    SupervisorState taken = successor.awaitState("taken over", SupervisorState::up, STARTED);
+    SupervisorState down = successor.awaitState("down for good", SupervisorState::endedForGood,
+        Duration.ofSeconds(15));
+
+    assertThat(taken.up() && !taken.restarting()).as("still stopping, never restarting: %s", taken).isTrue();
+    assertThat(down.err()).isEmpty();
+    assertThat(Duration.ofNanos(down.receivedNanos() - killedAt))
+        .as("SIGKILL when the rest of the 3 s grace ran out, not a fresh grace").isLessThan(Duration.ofSeconds(10));
+    assertThat(successor.states()).noneMatch(s -> s.restarting() && !s.up());
+    assertThat(lines(data.resolve("starts"))).as("never started again").isEqualTo(1);
+  }
+
+  /**
+   * Issue 15 finding 5: two run directories given the same ID. The second supervisor finds the first one's
+   * container in the runtime, sees from its bundle that it belongs elsewhere, and neither adopts, signals
+   * nor removes it: it fails with an err naming the other directory.
+   */
+  @Test
+  default void sameIdInAnotherRunDirectory_isNeverTakenOverNorTouched() throws IOException {
+    RunDirectory owner = fixture().runDirectory(agent().restart("always"));
+    SupervisorProcess first = fixture().start(owner, Workloads.TERM_HANDLER);
+    ControlClient ownerClient = fixture().connect(owner);
+    SupervisorState running = awaitRunning(ownerClient, first);
+
+    RunDirectory intruder = fixture().runDirectory(agent().restart("always"));
+    List<String> sameId = new java.util.ArrayList<>(
+        io.harpoon.supervisor.it.support.SupervisorFixture.arguments(intruder, List.of(), Workloads.TERM_HANDLER));
+    sameId.set(sameId.indexOf(intruder.id()), owner.id());
+    SupervisorProcess second = fixture().launch(intruder, sameId);
+    second.awaitControlSocket(intruder.control(), STARTED);
+    ControlClient intruderClient = fixture().connect(intruder);
+    SupervisorState refused = intruderClient.awaitState("refused", s -> !s.err().isEmpty(), STARTED);
+    intruderClient.send("kill");
+
+    assertThat(refused.up() || refused.restarting()).isFalse();
+    assertThat(refused.err()).contains(owner.path().toString()).contains("another ID");
+    assertThat(ownerClient.states().stream().dropWhile(s -> !s.up()))
+        .as("the owner's container was never signalled").allMatch(SupervisorState::up);
+    assertThat(fixture().run("runc", "state", owner.id()).stdout()).contains("\"running\"")
+        .contains(owner.path().toString());
+    assertThat(running.up()).isTrue();
+    intruderClient.send("exit");
+    assertThat(second.awaitExit(PROMPTLY)).isZero();
+    assertThat(fixture().run("runc", "state", owner.id()).stdout()).as("still running after the intruder left")
+        .contains("\"running\"");
+  }
+
   private static Optional<JsonNode> stateJson(RunDirectory dir) {
     try {
       return dir.stateJson();

@@ -53,4 +53,44 @@ public interface SignalScenarios extends Scenario {
     assertThat(Scenario.since(second, last)).as("long before the 60 s grace").isLessThan(PROMPTLY);
     assertThat(supervisor.awaitExit(Duration.ofSeconds(10))).isZero();
   }
+
+  /**
+   * Issue 15 finding 10: a burst of 300 SIGTERMs (the review saw exit 143: the handlers were restored
+   * before the last state was flushed) ends the supervisor with 0, and no runtime temp directory is left.
+   */
+  @Test
+  default void sigtermBurst_exitsZero() throws IOException {
+    RunDirectory dir = fixture().runDirectory(agent().restart("always"));
+    SupervisorProcess supervisor = fixture().start(dir, Workloads.TERM_HANDLER);
+    ControlClient client = fixture().connect(dir);
+    awaitRunning(client, supervisor);
+
+    fixture().environment().run(Duration.ofSeconds(30), java.util.List.of("sh", "-c",
+        "for i in $(seq 300); do kill -TERM " + supervisor.pid() + " 2>/dev/null || break; done"));
+
+    assertThat(supervisor.awaitExit(Duration.ofSeconds(15))).as("exit status after 300 SIGTERMs").isZero();
+    assertThat(Files.exists(dir.control())).as("socket file removed").isFalse();
+  }
+
+  /**
+   * Issue 11 finding 5: started with SIGINT ignored (as a shell starts a background job), SIGINT still
+   * starts a graceful shutdown.
+   */
+  @Test
+  default void sigintIgnoredByTheParent_sigint_stopsGracefullyAndExitsZero() throws IOException {
+    RunDirectory dir = fixture().runDirectory(agent().restart("always"));
+    java.util.List<String> arguments = io.harpoon.supervisor.it.support.SupervisorFixture.arguments(dir,
+        io.harpoon.supervisor.it.support.SupervisorFixture.FAST_OPTIONS, Workloads.TERM_HANDLER);
+    SupervisorProcess supervisor = fixture().launchIgnoringSigint(dir, arguments);
+    supervisor.awaitControlSocket(dir.control(), STARTED);
+    ControlClient client = fixture().connect(dir);
+    awaitRunning(client, supervisor);
+
+    supervisor.signal("INT");
+    SupervisorState last = client.awaitState("the container ended", SupervisorState::ended, PROMPTLY);
+
+    assertThat(last.exitStatus()).as("stopped by SIGTERM, which it handles").isEqualTo("{\"exited\":true}");
+    assertThat(supervisor.awaitExit(Duration.ofSeconds(10))).isZero();
+    assertThat(supervisor.stderr()).contains("SIGINT was ignored by the parent process: handled all the same");
+  }
 }

@@ -73,9 +73,9 @@ public final class DockerEnvironment implements Environment {
   }
 
   @Override
-  public SupervisorProcess start(
-      Path runDirectory, List<String> arguments, Path stdout, Path stderr) throws IOException {
-    ContainerProcess process = host().startSupervisor(runDirectory, arguments, stdout, stderr);
+  public SupervisorProcess start(Path runDirectory, List<String> wrapper, List<String> arguments, Path stdout,
+      Path stderr) throws IOException {
+    ContainerProcess process = host().startSupervisor(runDirectory, wrapper, arguments, stdout, stderr);
     // The wrapper shell writes its pid and execs the launcher, which execs java: the same pid.
     return new SupervisorProcess(process, process.pid(), this, stdout, stderr);
   }

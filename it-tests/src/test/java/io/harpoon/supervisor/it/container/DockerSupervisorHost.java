@@ -113,9 +113,16 @@ public final class DockerSupervisorHost implements AutoCloseable {
    * stderr go to the given files, which must be under {@link #runBase()} (the test reads them
    * here).
    */
-  public ContainerProcess startSupervisor(
-      Path runDirectory, List<String> arguments, Path stdout, Path stderr) throws IOException {
-    List<String> command = new ArrayList<>(List.of(ContainerImage.LAUNCHER));
+  public ContainerProcess startSupervisor(Path runDirectory, List<String> arguments, Path stdout, Path stderr)
+      throws IOException {
+    return startSupervisor(runDirectory, List.of(), arguments, stdout, stderr);
+  }
+
+  /** As {@link #startSupervisor(Path, List, Path, Path)}, through {@code wrapper}, which execs the rest. */
+  public ContainerProcess startSupervisor(Path runDirectory, List<String> wrapper, List<String> arguments,
+      Path stdout, Path stderr) throws IOException {
+    List<String> command = new ArrayList<>(wrapper);
+    command.add(ContainerImage.LAUNCHER);
     command.addAll(arguments);
     return spawn(runDirectory, command, stdout, stderr);
   }

@@ -55,8 +55,18 @@ public interface Environment extends AutoCloseable {
    * Starts {@code harpoon-supervisor arguments...} with {@code runDirectory} as its working directory,
    * its stdout and stderr going to the given files. Does not wait for anything.
    */
-  SupervisorProcess start(Path runDirectory, List<String> arguments, Path stdout, Path stderr)
-      throws IOException;
+  default SupervisorProcess start(Path runDirectory, List<String> arguments, Path stdout, Path stderr)
+      throws IOException {
+    return start(runDirectory, List.of(), arguments, stdout, stderr);
+  }
+
+  /**
+   * As {@link #start(Path, List, Path, Path)}, run through {@code wrapper}: a command that ends by
+   * exec'ing the rest of its arguments (the launcher and its arguments), so the pid stays the
+   * supervisor's. E.g. a shell that sets a signal disposition first.
+   */
+  SupervisorProcess start(Path runDirectory, List<String> wrapper, List<String> arguments, Path stdout,
+      Path stderr) throws IOException;
 
   /** Runs a command beside the supervisor (same kernel view: runc, kill, /proc), bounded by timeout. */
   CommandResult run(Duration timeout, List<String> command);

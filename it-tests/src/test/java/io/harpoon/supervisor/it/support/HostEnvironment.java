@@ -87,9 +87,9 @@ public final class HostEnvironment implements Environment {
   }
 
   @Override
-  public SupervisorProcess start(Path runDirectory, List<String> arguments, Path stdout, Path stderr)
-      throws IOException {
-    List<String> command = new ArrayList<>();
+  public SupervisorProcess start(Path runDirectory, List<String> wrapper, List<String> arguments,
+      Path stdout, Path stderr) throws IOException {
+    List<String> command = new ArrayList<>(wrapper);
     command.add(launcher.toString());
     command.addAll(arguments);
     Process process = new ProcessBuilder(command)

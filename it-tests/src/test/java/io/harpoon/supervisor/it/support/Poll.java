@@ -31,4 +31,16 @@ public final class Poll {
   public static void until(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
     until(what, timeout, () -> condition.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty());
   }
+
+  /** Polls {@code condition} until it holds or {@code timeout} passes; false when it never did. */
+  public static boolean within(Duration timeout, java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      UnixSockets.pause();
+    }
+    return true;
+  }
 }

@@ -80,10 +80,20 @@ public final class SupervisorFixture implements AutoCloseable {
 
   /** Starts a supervisor with exactly these arguments and waits for nothing. */
   public SupervisorProcess launch(RunDirectory dir, List<String> arguments) throws IOException {
+    return launchThrough(dir, List.of(), arguments);
+  }
+
+  /** As {@link #launch}, with SIGINT ignored across the exec, as a shell starts a background job. */
+  public SupervisorProcess launchIgnoringSigint(RunDirectory dir, List<String> arguments) throws IOException {
+    return launchThrough(dir, List.of("sh", "-c", "trap '' INT; exec \"$@\"", "sh"), arguments);
+  }
+
+  private SupervisorProcess launchThrough(RunDirectory dir, List<String> wrapper, List<String> arguments)
+      throws IOException {
     int n = supervisors.size() + 1;
     Path logs = dir.path().resolveSibling(dir.id() + "-logs");
     Files.createDirectories(logs);
-    SupervisorProcess supervisor = environment.start(dir.path(), arguments,
+    SupervisorProcess supervisor = environment.start(dir.path(), wrapper, arguments,
         logs.resolve("supervisor-" + n + ".out"), logs.resolve("supervisor-" + n + ".err"));
     supervisors.add(supervisor);
     return supervisor;
