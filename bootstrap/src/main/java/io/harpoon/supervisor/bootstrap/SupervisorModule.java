@@ -57,8 +57,9 @@ final class SupervisorModule extends AbstractModule {
   ContainerRuntime runtime(SupervisorLog log) {
     NativeProcesses processes = NativeProcesses.instance();
     return commandLine.runtimeRoot()
-        .map(root -> new RuncContainerRuntime(commandLine.runtime(), Path.of(root), processes, log))
-        .orElseGet(() -> new RuncContainerRuntime(commandLine.runtime(), processes, log));
+        .map(root -> new RuncContainerRuntime(commandLine.runtime(), Path.of(root), commandLine.policy(),
+            processes, log))
+        .orElseGet(() -> new RuncContainerRuntime(commandLine.runtime(), commandLine.policy(), processes, log));
   }
 
   @Provides
