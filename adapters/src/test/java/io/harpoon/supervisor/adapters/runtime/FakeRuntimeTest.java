@@ -48,7 +48,9 @@ class FakeRuntimeTest {
     Path runDirectory = Files.createDirectory(dir.resolve("run"));
     Files.createDirectory(runDirectory.resolve("rootfs"));
     spec = LaunchSpecs.defaults().build(ID.value(), "fake.example", runDirectory);
-    runtime = new RuncContainerRuntime(script.toString(), NativeProcesses.instance(), log);
+    runtime =
+        new RuncContainerRuntime(
+            script.toString(), RuntimePolicy.DEFAULT, NativeProcesses.instance(), log);
   }
 
   @Test
@@ -180,8 +182,12 @@ class FakeRuntimeTest {
   void noStateDirectoryUnderTheRoot_leftover_isEmptyWithoutAskingTheRuntime() throws IOException {
     Path root = Files.createDirectory(dir.resolve("state-root"));
     RuncContainerRuntime rooted =
-        new RuncContainerRuntime(bin.resolve("fake-runtime").toString(), root,
-            NativeProcesses.instance(), log);
+        new RuncContainerRuntime(
+            bin.resolve("fake-runtime").toString(),
+            root,
+            RuntimePolicy.DEFAULT,
+            NativeProcesses.instance(),
+            log);
     behave("state", "echo '{\"id\":\"fake-1\",\"pid\":4242,\"status\":\"running\"}'");
 
     assertThat(rooted.leftover(ID)).isEmpty();
@@ -193,8 +199,12 @@ class FakeRuntimeTest {
     Path root = Files.createDirectory(dir.resolve("state-root"));
     Files.createDirectory(root.resolve(ID.value()));
     RuncContainerRuntime rooted =
-        new RuncContainerRuntime(bin.resolve("fake-runtime").toString(), root,
-            NativeProcesses.instance(), log);
+        new RuncContainerRuntime(
+            bin.resolve("fake-runtime").toString(),
+            root,
+            RuntimePolicy.DEFAULT,
+            NativeProcesses.instance(),
+            log);
     behave("state", "echo '{\"id\":\"fake-1\",\"pid\":4242,\"status\":\"running\"}'");
 
     assertThat(rooted.leftover(ID)).contains(new Leftover(ID, 4242));
