@@ -1,33 +1,24 @@
 package io.harpoon.supervisor.adapters.runtime;
 
 import io.harpoon.supervisor.adapters.posix.NativeLinux;
-import io.harpoon.supervisor.adapters.posix.NativePosix;
 import java.util.List;
 import java.util.Optional;
-import jnr.constants.platform.OpenFlags;
-import jnr.posix.FileStat;
-import jnr.posix.POSIX;
+import jnr.ffi.LastError;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Runtime;
 
 /**
- * A path followed one name at a time, each name looked up in the directory opened at the step
- * before and never through a symlink. jnr-posix has no {@code openat(2)}/{@code fstatat(2)}, but a
- * path through {@code /proc/self/fd/DIR/} starts at the open directory DIR itself (proc(5): the fd
- * entries are magic links), so {@code open("/proc/self/fd/DIR/NAME", O_NOFOLLOW)} is {@code
- * openat(DIR, NAME, O_NOFOLLOW)}. A directory swapped for a symlink between two steps fails the
- * open with {@code ELOOP} instead of leading elsewhere.
+ * A path followed one name at a time, each name looked up with {@code openat(2)}/{@code statx(2)}
+ * in the directory opened at the step before and never through a symlink ({@code O_NOFOLLOW},
+ * {@code AT_SYMLINK_NOFOLLOW}). A directory swapped for a symlink between two steps fails the open
+ * instead of leading elsewhere.
  */
 final class NoFollowWalk implements AutoCloseable {
 
   private static final int ENOENT = 2;
   private static final int ENOTDIR = 20;
   private static final int ELOOP = 40;
-  private static final int DIRECTORY_FLAGS =
-      OpenFlags.O_RDONLY.intValue()
-          | OpenFlags.O_DIRECTORY.intValue()
-          | OpenFlags.O_NOFOLLOW.intValue()
-          | OpenFlags.O_CLOEXEC.intValue();
 
-  private final POSIX posix = NativePosix.get();
   private final StringBuilder walked;
   private int directory;
 
@@ -38,11 +29,9 @@ final class NoFollowWalk implements AutoCloseable {
 
   /** Opens {@code start}, following it if it is a symlink: the walk is refused only below it. */
   static NoFollowWalk from(String start) throws PathRefusal {
-    POSIX posix = NativePosix.get();
-    int flags = DIRECTORY_FLAGS & ~OpenFlags.O_NOFOLLOW.intValue();
-    int fd = posix.open(start, flags, 0);
+    int fd = calls().openat(PathCalls.AT_FDCWD, start, directoryFlags(false), 0);
     if (fd < 0) {
-      throw PathRefusal.failed(start, "cannot open: " + NativeLinux.describe(posix.errno()));
+      throw PathRefusal.failed(start, "cannot open: " + NativeLinux.describe(errno()));
     }
     return new NoFollowWalk(start, fd);
   }
@@ -59,13 +48,19 @@ final class NoFollowWalk implements AutoCloseable {
     return walked.length() == 0 ? "/" : walked.toString();
   }
 
+  /** The path of {@code name} in the current directory, for messages. */
+  String child(String name) {
+    return walked + "/" + name;
+  }
+
   /** What {@code name} is in the current directory, not following a symlink; empty if absent. */
-  Optional<FileStat> lookup(String name) throws PathRefusal {
-    FileStat stat = posix.allocateStat();
-    if (posix.lstat(here(name), stat) == 0) {
-      return Optional.of(stat);
+  Optional<PathStat> lookup(String name) throws PathRefusal {
+    byte[] statx = new byte[PathCalls.STATX_BYTES];
+    int flags = PathCalls.AT_SYMLINK_NOFOLLOW;
+    if (calls().statx(directory, name, flags, PathCalls.STATX_TYPE_MODE_INO, statx) == 0) {
+      return Optional.of(PathStat.of(statx));
     }
-    int errno = posix.errno();
+    int errno = errno();
     if (errno == ENOENT) {
       return Optional.empty();
     }
@@ -77,7 +72,7 @@ final class NoFollowWalk implements AutoCloseable {
    */
   void enter(String name) throws PathRefusal {
     int fd = openDirectory(name);
-    posix.close(directory);
+    calls().close(directory);
     directory = fd;
     walked.append('/').append(name);
   }
@@ -86,32 +81,31 @@ final class NoFollowWalk implements AutoCloseable {
   void chmodDirectory(String name, int mode) throws PathRefusal {
     int fd = openDirectory(name);
     try {
-      if (posix.fchmod(fd, mode) != 0) {
-        throw PathRefusal.failed(
-            child(name), "cannot chmod: " + NativeLinux.describe(posix.errno()));
+      if (calls().fchmod(fd, mode) != 0) {
+        throw PathRefusal.failed(child(name), "cannot chmod: " + NativeLinux.describe(errno()));
       }
     } finally {
-      posix.close(fd);
+      calls().close(fd);
     }
   }
 
   @Override
   public void close() {
-    posix.close(directory);
+    calls().close(directory);
   }
 
   private int openDirectory(String name) throws PathRefusal {
-    int fd = posix.open(here(name), DIRECTORY_FLAGS, 0);
+    int fd = calls().openat(directory, name, directoryFlags(true), 0);
     if (fd >= 0) {
       return fd;
     }
-    int errno = posix.errno();
+    int errno = errno();
     // With O_DIRECTORY the kernel reports a symlink as ENOTDIR: look again to say which it was.
     switch (errno) {
       case ENOENT -> throw PathRefusal.missing(child(name));
       case ELOOP -> throw PathRefusal.symlink(child(name));
       case ENOTDIR ->
-          throw lookup(name).filter(FileStat::isSymlink).isPresent()
+          throw lookup(name).filter(PathStat::isSymlink).isPresent()
               ? PathRefusal.symlink(child(name))
               : PathRefusal.notADirectory(child(name));
       default ->
@@ -119,12 +113,40 @@ final class NoFollowWalk implements AutoCloseable {
     }
   }
 
-  private String here(String name) {
-    return "/proc/self/fd/" + directory + "/" + name;
+  /**
+   * {@code O_RDONLY | O_CLOEXEC | O_DIRECTORY}, with {@code O_NOFOLLOW} if asked; the last two
+   * differ between x86 and arm.
+   */
+  private static int directoryFlags(boolean noFollow) throws PathRefusal {
+    String arch = System.getProperty("os.arch", "");
+    int directory;
+    int noFollowFlag;
+    switch (arch) {
+      case "amd64", "x86_64" -> {
+        directory = 0x10000;
+        noFollowFlag = 0x20000;
+      }
+      case "aarch64", "arm64" -> {
+        directory = 0x4000;
+        noFollowFlag = 0x8000;
+      }
+      default -> throw PathRefusal.failed(arch, "no open(2) flags known for this architecture");
+    }
+    return PathCalls.O_RDONLY_CLOEXEC | directory | (noFollow ? noFollowFlag : 0);
   }
 
-  /** The path of {@code name} in the current directory, for messages. */
-  String child(String name) {
-    return walked + "/" + name;
+  private static PathCalls calls() {
+    return Binding.CALLS;
+  }
+
+  private static int errno() {
+    return LastError.getLastError(Binding.RUNTIME);
+  }
+
+  /** Binds {@link PathCalls} on first use. */
+  private static final class Binding {
+    static final PathCalls CALLS =
+        LibraryLoader.create(PathCalls.class).failImmediately().load("c");
+    static final Runtime RUNTIME = Runtime.getRuntime(CALLS);
   }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import jnr.posix.FileStat;
 
 /**
  * The rootfs paths the runtime writes below, checked for symlinks before every create. runc 1.1
@@ -52,7 +51,7 @@ final class RootfsPaths {
     try (NoFollowWalk walk = NoFollowWalk.from(root.toString())) {
       String inside = "";
       for (String name : NoFollowWalk.names(path)) {
-        Optional<FileStat> stat = walk.lookup(name);
+        Optional<PathStat> stat = walk.lookup(name);
         inside = inside + "/" + name;
         if (stat.isPresent() && stat.get().isSymlink()) {
           return Optional.of(inside);

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import jnr.posix.FileStat;
 
 /**
  * agent.json's volume sources, checked at every start. runc bind-mounts a source path as the kernel
@@ -96,11 +95,11 @@ final class VolumeSources {
         walk.enter(name);
       }
       String last = names.isEmpty() ? "." : names.get(names.size() - 1);
-      FileStat stat = walk.lookup(last).orElseThrow(() -> PathRefusal.missing(walk.child(last)));
+      PathStat stat = walk.lookup(last).orElseThrow(() -> PathRefusal.missing(walk.child(last)));
       if (stat.isSymlink()) {
         throw PathRefusal.symlink(walk.child(last));
       }
-      return FileIdentity.of(stat);
+      return stat.identity();
     }
   }
 
