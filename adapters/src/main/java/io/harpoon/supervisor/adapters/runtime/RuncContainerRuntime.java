@@ -29,6 +29,11 @@ public final class RuncContainerRuntime implements ContainerRuntime {
   public static final String DEFAULT_BINARY = "runc";
 
   static final String LOG_FILE = "runtime.log";
+  private static final String CREATE_SILENCE =
+      "and left no message in its log ("
+          + LOG_FILE
+          + "); anything it printed is on the"
+          + " supervisor's stderr, which the container's output goes to";
   private static final Duration MAINTENANCE_TIMEOUT = Duration.ofSeconds(30);
 
   private final RuntimeCli cli;
@@ -98,7 +103,7 @@ public final class RuncContainerRuntime implements ContainerRuntime {
         cli.runInherited(
             createArgs(spec, pidFile.path()), spec.runDirectory().resolve(LOG_FILE), starting);
     if (!result.succeeded()) {
-      throw failure("create", result);
+      throw failure("create", result, CREATE_SILENCE);
     }
     int pid = pidFile.read(cli.name(), log);
     // runc create has exited: the init it created is now our child (we are its subreaper).
@@ -118,7 +123,7 @@ public final class RuncContainerRuntime implements ContainerRuntime {
     RuntimeResult result =
         cli.runCaptured(List.of("start", id.value()), starting, RuntimeCli.NO_TIMEOUT);
     if (!result.succeeded()) {
-      throw failure("start", result);
+      throw failure("start", result, "and left no message in its log or on its stderr");
     }
   }
 
@@ -178,11 +183,19 @@ public final class RuncContainerRuntime implements ContainerRuntime {
     return cli.runCaptured(args, new InFlight(), MAINTENANCE_TIMEOUT);
   }
 
-  private RuntimeFailure failure(String command, RuntimeResult result) {
+  /**
+   * The failure of a start command, in the runtime's words when it left any. A runtime that wrote
+   * nothing to its log may have written to its stderr: captured for {@code start}, but for {@code
+   * create} it is the container's, which reaches the supervisor's stderr, so {@code err} points
+   * there rather than stopping at an exit status.
+   */
+  private RuntimeFailure failure(String command, RuntimeResult result, String silence) {
     String what = cli.name() + " " + command;
     if (starting.abandoned()) {
       return new RuntimeFailure(what + " was abandoned: the start took too long");
     }
-    return new RuntimeFailure(what + " " + result.describe().replace(what + " failed: ", ""));
+    String described = result.describe().replace(what + " failed: ", "");
+    return new RuntimeFailure(
+        what + " " + described + (result.errors().isEmpty() ? " " + silence : ""));
   }
 }

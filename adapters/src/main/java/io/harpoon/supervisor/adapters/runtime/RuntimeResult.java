@@ -50,7 +50,7 @@ record RuntimeResult(WaitStatus status, String stdout, List<String> errors) {
     } else {
       how = "ended in an unknown way";
     }
-    return errors.isEmpty() ? how : how + ": " + String.join("; ", errors);
+    return errors.isEmpty() ? how : how + ": " + RuntimeMessages.summary(errors);
   }
 
   /**

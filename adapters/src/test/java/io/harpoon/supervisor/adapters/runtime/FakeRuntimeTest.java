@@ -89,6 +89,28 @@ class FakeRuntimeTest {
   }
 
   @Test
+  void runtimeFailsSilentlyInItsLog_create_errSaysWhereItsStderrWent() {
+    behave("create", "echo 'fake-runtime: no such rootfs' >&2; exit 1");
+
+    assertThatThrownBy(() -> runtime.create(spec))
+        .isInstanceOf(RuntimeFailure.class)
+        .hasMessage(
+            "fake-runtime create exited with status 1 and left no message in its log"
+                + " (runtime.log); anything it printed is on the supervisor's stderr, which the"
+                + " container's output goes to");
+  }
+
+  @Test
+  void runtimeFailsSilently_start_errSaysSo() {
+    behave("start", "exit 3");
+
+    assertThatThrownBy(() -> runtime.start(ID))
+        .hasMessage(
+            "fake-runtime start exited with status 3 and left no message in its log or on its"
+                + " stderr");
+  }
+
+  @Test
   void runtimeHangs_abandonStart_failsTheCreate() throws Exception {
     behave("create", "touch \"$(dirname \"$0\")/hanging\"; exec sleep 100");
     CompletableFuture<Throwable> failure =
