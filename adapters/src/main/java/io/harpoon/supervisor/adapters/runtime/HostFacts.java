@@ -32,7 +32,10 @@ public record HostFacts(boolean swapAccounting, boolean resolvConf, long nrOpen,
     boolean unified = Files.exists(CGROUP.resolve("cgroup.controllers"));
     boolean memsw = Files.exists(CGROUP.resolve("memory/memory.memsw.limit_in_bytes"));
     return new HostFacts(
-        unified || memsw, Files.exists(RESOLV_CONF), readNrOpen(), System.getProperty("os.arch", ""));
+        unified || memsw,
+        Files.exists(RESOLV_CONF),
+        readNrOpen(),
+        System.getProperty("os.arch", ""));
   }
 
   /**
