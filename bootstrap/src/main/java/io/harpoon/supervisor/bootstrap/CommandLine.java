@@ -1,5 +1,6 @@
 package io.harpoon.supervisor.bootstrap;
 
+import io.harpoon.supervisor.adapters.runtime.RuntimePolicy;
 import io.harpoon.supervisor.domain.container.ContainerId;
 import io.harpoon.supervisor.domain.restart.Backoff;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param runtimeRoot the runtime's state directory, when not its default
  * @param backoff restart delays
  * @param maxClients how many control clients may be connected at once
+ * @param policy what every container gets beyond agent.json (its pids limit)
  */
 public record CommandLine(
     String hostname,
@@ -24,7 +26,8 @@ public record CommandLine(
     String runtime,
     Optional<String> runtimeRoot,
     Backoff backoff,
-    int maxClients) {
+    int maxClients,
+    RuntimePolicy policy) {
 
   public CommandLine {
     Objects.requireNonNull(hostname, "hostname");
@@ -33,5 +36,6 @@ public record CommandLine(
     Objects.requireNonNull(runtime, "runtime");
     Objects.requireNonNull(runtimeRoot, "runtimeRoot");
     Objects.requireNonNull(backoff, "backoff");
+    Objects.requireNonNull(policy, "policy");
   }
 }

@@ -1,5 +1,6 @@
 package io.harpoon.supervisor.bootstrap;
 
+import io.harpoon.supervisor.adapters.runtime.RuntimePolicy;
 import io.harpoon.supervisor.domain.container.ContainerId;
 import io.harpoon.supervisor.domain.container.DurationText;
 import io.harpoon.supervisor.domain.restart.Backoff;
@@ -23,6 +24,8 @@ public final class CommandLineParser {
 
   static final String SYNOPSIS = "harpoon-supervisor --hostname HOST --ID ID [options] -- COMMAND [ARG...]";
   private static final int DEFAULT_MAX_CLIENTS = 1024;
+  /** The kernel's largest pid_max (PID_MAX_LIMIT on 64-bit): no cgroup can hold more tasks. */
+  private static final long MAX_PIDS_LIMIT = 4_194_304;
 
   private final Options options = new Options()
       .addOption(Option.builder().longOpt("hostname").hasArg().argName("HOST")
@@ -43,6 +46,9 @@ public final class CommandLineParser {
           .desc("a run this long resets the restart delay (default: 10s)").build())
       .addOption(Option.builder().longOpt("max-clients").hasArg().argName("N")
           .desc("control clients connected at once (default: " + DEFAULT_MAX_CLIENTS + ")").build())
+      .addOption(Option.builder().longOpt("pids-limit").hasArg().argName("N")
+          .desc("most processes and threads the container may have at once, 0 or max for no limit "
+              + "(default: " + RuntimePolicy.DEFAULT_PIDS_LIMIT + ")").build())
       .addOption(Option.builder().longOpt("version").desc("print the version and exit").build())
       .addOption(Option.builder().longOpt("help").desc("print this help and exit").build());
 
@@ -82,7 +88,8 @@ public final class CommandLineParser {
       throw new UsageException("no command: give it after --");
     }
     return new CommandLine(hostname, id, command, line.getOptionValue("runtime", "runc"),
-        Optional.ofNullable(line.getOptionValue("runtime-root")), backoff(line), maxClients(line));
+        Optional.ofNullable(line.getOptionValue("runtime-root")), backoff(line), maxClients(line),
+        new RuntimePolicy(pidsLimit(line)));
   }
 
   /** The usage text printed by --help and after a usage error. */
@@ -146,6 +153,23 @@ public final class CommandLineParser {
       return value;
     } catch (NumberFormatException e) {
       throw new UsageException("--max-clients: '" + text + "' is not a number");
+    }
+  }
+
+  /** A count of tasks; {@code 0} and {@code max} (cgroup's word for none) mean no limit. */
+  private static long pidsLimit(org.apache.commons.cli.CommandLine line) throws UsageException {
+    String text = line.getOptionValue("pids-limit", String.valueOf(RuntimePolicy.DEFAULT_PIDS_LIMIT));
+    if (text.equals("max")) {
+      return 0;
+    }
+    try {
+      long value = Long.parseLong(text);
+      if (value < 0 || value > MAX_PIDS_LIMIT) {
+        throw new UsageException("--pids-limit must be between 0 (no limit) and " + MAX_PIDS_LIMIT);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new UsageException("--pids-limit: '" + text + "' is not a number or max");
     }
   }
 

@@ -56,9 +56,10 @@ final class SupervisorModule extends AbstractModule {
   @Singleton
   ContainerRuntime runtime(SupervisorLog log) {
     NativeProcesses processes = NativeProcesses.instance();
+    String binary = commandLine.runtime();
     return commandLine.runtimeRoot()
-        .map(root -> new RuncContainerRuntime(commandLine.runtime(), Path.of(root), processes, log))
-        .orElseGet(() -> new RuncContainerRuntime(commandLine.runtime(), processes, log));
+        .map(root -> new RuncContainerRuntime(binary, Path.of(root), commandLine.policy(), processes, log))
+        .orElseGet(() -> new RuncContainerRuntime(binary, commandLine.policy(), processes, log));
   }
 
   @Provides

@@ -31,6 +31,12 @@ final class ControlSocketFile {
   /** sun_path holds 108 bytes including the terminating NUL (unix(7)). */
   static final int MAX_PATH_BYTES = 107;
 
+  /**
+   * The longest {@code RUNDIR/control}: the socket is bound first as {@code RUNDIR/.ctl-XXXXXX/s}
+   * (always six digits), 6 bytes longer, which must fit in {@link #MAX_PATH_BYTES}.
+   */
+  static final int MAX_CONTROL_PATH_BYTES = MAX_PATH_BYTES - 6;
+
   private static final int SOCKET_TYPE = 0140000;
   private static final int TYPE_MASK = 0170000;
   private static final int BACKLOG = 512;
@@ -56,14 +62,14 @@ final class ControlSocketFile {
    */
   static ControlSocketFile bind(UnixServerSocketChannel server, Path path) throws IOException {
     Path target = path.toAbsolutePath();
-    checkLength(target);
+    checkLength(target, MAX_CONTROL_PATH_BYTES);
     SupervisorLock lock = SupervisorLock.acquire(target.getParent());
     try {
       StaleSocketProbe.removeIfStale(target);
       Path dir = privateDir(target.getParent());
       Path bound = dir.resolve("s");
       try {
-        checkLength(bound);
+        checkLength(bound, MAX_PATH_BYTES);
         server.socket().bind(new UnixSocketAddress(bound.toString()), BACKLOG);
         Files.setPosixFilePermissions(bound, PosixFilePermissions.fromString("rw-------"));
         publish(bound, target);
@@ -126,7 +132,8 @@ final class ControlSocketFile {
 
   private static Path privateDir(Path parent) throws IOException {
     for (int attempt = 0; ; attempt++) {
-      String name = ".ctl-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
+      long digits = ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36);
+      String name = ".ctl-" + String.format("%6s", Long.toString(digits, 36)).replace(' ', '0');
       try {
         return Files.createDirectory(
             parent.resolve(name),
@@ -139,12 +146,12 @@ final class ControlSocketFile {
     }
   }
 
-  private static void checkLength(Path path) throws IOException {
+  private static void checkLength(Path path, int max) throws IOException {
     int length = path.toString().getBytes(StandardCharsets.UTF_8).length;
-    if (length > MAX_PATH_BYTES) {
-      throw new IOException(
-          "socket path too long for a unix socket (" + length + " > " + MAX_PATH_BYTES + " bytes): "
-              + path);
+    if (length > max) {
+      throw new IOException("socket path too long for a unix socket (" + length + " > " + max
+          + " bytes; it is bound first as .ctl-XXXXXX/s beside it, which must fit in "
+          + MAX_PATH_BYTES + "): " + path);
     }
   }
 }

@@ -28,16 +28,18 @@ public final class OciBundleWriter {
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   private final HostFacts host;
+  private final RuntimePolicy policy;
 
-  /** A writer for this host. */
-  public OciBundleWriter(HostFacts host) {
+  /** A writer for this host, imposing {@code policy} on every container. */
+  public OciBundleWriter(HostFacts host, RuntimePolicy policy) {
     this.host = host;
+    this.policy = policy;
   }
 
   /** Writes {@code RUNDIR/config.json} for {@code spec}; returns its path. */
   public Path write(LaunchSpec spec) throws RuntimeFailure {
     Path root = realRoot(spec);
-    ObjectNode config = OciSpec.config(spec, root, host);
+    ObjectNode config = OciSpec.config(spec, root, host, policy);
     Path target = spec.runDirectory().resolve(CONFIG);
     try {
       Path temporary = Files.createTempFile(spec.runDirectory(), ".config", ".json", OWNER_ONLY);
@@ -56,7 +58,7 @@ public final class OciBundleWriter {
   }
 
   /** The rootfs with every symlink resolved: the runtime gets an absolute real path. */
-  private static Path realRoot(LaunchSpec spec) throws RuntimeFailure {
+  static Path realRoot(LaunchSpec spec) throws RuntimeFailure {
     try {
       Path root = spec.rootfs().toRealPath();
       if (!Files.isDirectory(root)) {

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 final class OciMounts {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final String TMPFS_MODE = "mode=1777";
 
   /** destination, type, source, options...: the kernel filesystems every container gets. */
   private static final String[][] SYSTEM = {
@@ -76,12 +77,18 @@ final class OciMounts {
     return mount(normalize(target), "bind", host, "rbind", "rw");
   }
 
-  /** A tmpfs of {@code sizeMb} MiB; -1 is no size option (the kernel's default, half of RAM). */
+  /**
+   * A tmpfs of {@code sizeMb} MiB (-1 is no size option: the kernel's default, half of RAM),
+   * writable by every user like {@code /tmp}. runc 1.1 then gives the tmpfs the mode of the
+   * directory it covers, if the rootfs has one; {@link TmpfsModes} sets the mode again once the
+   * container is created.
+   */
   private static ObjectNode tmpfs(String target, long sizeMb) {
     String destination = normalize(target);
     return sizeMb < 0
-        ? mount(destination, "tmpfs", "tmpfs", "nosuid", "nodev")
-        : mount(destination, "tmpfs", "tmpfs", "nosuid", "nodev", "size=" + sizeMb + "m");
+        ? mount(destination, "tmpfs", "tmpfs", "nosuid", "nodev", TMPFS_MODE)
+        : mount(
+            destination, "tmpfs", "tmpfs", "nosuid", "nodev", TMPFS_MODE, "size=" + sizeMb + "m");
   }
 
   /**

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  *
  * <p>Capabilities: the process runs as uid 1 in the host's network namespace and needs none, so
  * every set is empty, the bounding set included; nothing in the container can regain one through a
- * setuid or file-capability binary (and {@code noNewPrivileges} forbids that too).
+ * setuid or file-capability binary (and {@code noNewPrivileges} forbids that too). System calls are
+ * filtered by {@link SeccompProfile}.
  */
 public final class OciSpec {
 
@@ -57,8 +58,12 @@ public final class OciSpec {
 
   private OciSpec() {}
 
-  /** The config for {@code spec}, whose rootfs resolves to the absolute real path {@code root}. */
-  public static ObjectNode config(LaunchSpec spec, Path root, HostFacts host) {
+  /**
+   * The config for {@code spec}, whose rootfs resolves to the absolute real path {@code root}, with
+   * the limits of {@code policy}.
+   */
+  public static ObjectNode config(
+      LaunchSpec spec, Path root, HostFacts host, RuntimePolicy policy) {
     ObjectNode config = JSON.objectNode();
     config.put("ociVersion", OCI_VERSION);
     config.set("process", process(spec.config()));
@@ -67,7 +72,7 @@ public final class OciSpec {
     rootNode.put("readonly", true);
     config.put("hostname", spec.hostname());
     config.set("mounts", OciMounts.of(spec.config().storage(), host));
-    config.set("linux", linux(spec, host));
+    config.set("linux", linux(spec, host, policy));
     return config;
   }
 
@@ -100,16 +105,21 @@ public final class OciSpec {
         .toArray(String[]::new);
   }
 
-  private static ObjectNode linux(LaunchSpec spec, HostFacts host) {
+  private static ObjectNode linux(LaunchSpec spec, HostFacts host, RuntimePolicy policy) {
     ObjectNode linux = JSON.objectNode();
     linux.put("cgroupsPath", "/harpoon/" + spec.id().value());
-    linux.set("resources", resources(spec.config().resources(), host));
+    ObjectNode resources = resources(spec.config().resources(), host);
+    if (policy.pidsLimit() > 0) {
+      resources.putObject("pids").put("limit", policy.pidsLimit());
+    }
+    linux.set("resources", resources);
     ArrayNode namespaces = linux.putArray("namespaces");
     for (String type : new String[] {"pid", "ipc", "uts", "mount"}) {
       namespaces.addObject().put("type", type);
     }
     strings(linux.putArray("maskedPaths"), MASKED_PATHS);
     strings(linux.putArray("readonlyPaths"), READONLY_PATHS);
+    linux.set("seccomp", SeccompProfile.of(host.arch()));
     return linux;
   }
 

@@ -1,7 +1,5 @@
 package io.harpoon.supervisor.adapters.runtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.harpoon.supervisor.adapters.json.JsonTrees;
 import io.harpoon.supervisor.adapters.posix.NativeProcesses;
 import io.harpoon.supervisor.application.port.out.ContainerRuntime;
 import io.harpoon.supervisor.application.port.out.LaunchSpec;
@@ -11,13 +9,10 @@ import io.harpoon.supervisor.domain.container.ContainerId;
 import io.harpoon.supervisor.domain.container.Signal;
 import io.harpoon.supervisor.domain.container.WaitStatus;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -33,69 +28,93 @@ public final class RuncContainerRuntime implements ContainerRuntime {
   /** The runtime binary used unless configured otherwise. */
   public static final String DEFAULT_BINARY = "runc";
 
-  static final String PID_FILE = "container.pid";
   static final String LOG_FILE = "runtime.log";
+  private static final String CREATE_SILENCE =
+      "and left no message in its log ("
+          + LOG_FILE
+          + "); anything it printed is on the"
+          + " supervisor's stderr, which the container's output goes to";
   private static final Duration MAINTENANCE_TIMEOUT = Duration.ofSeconds(30);
-  // A "created" container never ran its command: its supervisor died mid-start, so it is cleaned up
-  // and started afresh rather than taken over.
-  private static final Set<String> ALIVE = Set.of("running", "paused", "pausing");
 
   private final RuntimeCli cli;
   private final NativeProcesses processes;
   private final SupervisorLog log;
-  private final OciBundleWriter bundles = new OciBundleWriter(HostFacts.detect());
+  private final OciBundleWriter bundles;
+  private final StartGuards guards;
   private final InFlight starting = new InFlight();
   private final HostSupport support;
   private final RuntimeStateRoot stateRoot;
 
   /**
-   * A runtime keeping its state where it does by default ({@code /run/runc}, {@code /run/crun}).
+   * A runtime keeping its state where it does by default ({@code /run/runc}, {@code /run/crun}),
+   * imposing {@code policy} on every container.
    */
-  public RuncContainerRuntime(String binary, NativeProcesses processes, SupervisorLog log) {
+  public RuncContainerRuntime(
+      String binary, RuntimePolicy policy, NativeProcesses processes, SupervisorLog log) {
     this(
         new RuntimeCli(binary, List.of(), processes),
         RuntimeStateRoot.defaultOf(binary),
+        policy,
         processes,
         log);
   }
 
   /** A runtime keeping its state under {@code stateRoot} ({@code --root}). */
   public RuncContainerRuntime(
-      String binary, Path stateRoot, NativeProcesses processes, SupervisorLog log) {
+      String binary,
+      Path stateRoot,
+      RuntimePolicy policy,
+      NativeProcesses processes,
+      SupervisorLog log) {
     this(
         new RuntimeCli(binary, List.of("--root", stateRoot.toString()), processes),
         RuntimeStateRoot.explicit(stateRoot),
+        policy,
         processes,
         log);
   }
 
   private RuncContainerRuntime(
-      RuntimeCli cli, RuntimeStateRoot stateRoot, NativeProcesses processes, SupervisorLog log) {
+      RuntimeCli cli,
+      RuntimeStateRoot stateRoot,
+      RuntimePolicy policy,
+      NativeProcesses processes,
+      SupervisorLog log) {
     this.cli = cli;
     this.stateRoot = stateRoot;
     this.processes = processes;
     this.log = log;
     this.support = new HostSupport(cli);
+    HostFacts host = HostFacts.detect();
+    this.bundles = new OciBundleWriter(host, policy);
+    this.guards = new StartGuards(host);
   }
 
   @Override
   public int create(LaunchSpec spec) throws RuntimeFailure {
     starting.begin();
     support.check();
+    StartGuards.Checked checked = guards.beforeCreate(spec);
     bundles.write(spec);
-    Path pidFile = spec.runDirectory().resolve(PID_FILE);
-    deleteStale(pidFile);
+    PidFile pidFile = new PidFile(spec.runDirectory());
+    pidFile.deleteStale();
     long mark = processes.mark();
     RuntimeResult result =
         cli.runInherited(
-            createArgs(spec, pidFile), spec.runDirectory().resolve(LOG_FILE), starting);
+            createArgs(spec, pidFile.path()), spec.runDirectory().resolve(LOG_FILE), starting);
     if (!result.succeeded()) {
-      throw failure("create", result);
+      throw failure("create", result, CREATE_SILENCE);
     }
-    int pid = readPid(pidFile);
-    restrict(pidFile);
+    int pid = pidFile.read(cli.name(), log);
     // runc create has exited: the init it created is now our child (we are its subreaper).
     processes.adopt(pid, mark);
+    try {
+      guards.afterCreate(spec, pid, checked);
+    } catch (RuntimeFailure refused) {
+      // The command never ran: remove the container, so that nothing of it is left to start.
+      release(spec.id());
+      throw refused;
+    }
     return pid;
   }
 
@@ -104,7 +123,7 @@ public final class RuncContainerRuntime implements ContainerRuntime {
     RuntimeResult result =
         cli.runCaptured(List.of("start", id.value()), starting, RuntimeCli.NO_TIMEOUT);
     if (!result.succeeded()) {
-      throw failure("start", result);
+      throw failure("start", result, "and left no message in its log or on its stderr");
     }
   }
 
@@ -143,7 +162,7 @@ public final class RuncContainerRuntime implements ContainerRuntime {
     try {
       RuntimeResult result = maintenance(List.of("state", id.value()));
       if (result.succeeded()) {
-        return Optional.of(parseState(id, result.stdout()));
+        return Optional.of(result.leftover(id));
       }
       if (!result.containerMissing()) {
         log.warn(cli.name() + " state " + id + " " + result.describe());
@@ -165,58 +184,18 @@ public final class RuncContainerRuntime implements ContainerRuntime {
   }
 
   /**
-   * runc/crun state: {"id":..,"pid":..,"status":"created|running|paused|stopped","bundle":..}. The bundle
-   * says which run directory the container belongs to: a container of another run directory with the
-   * same id is never taken over.
+   * The failure of a start command, in the runtime's words when it left any. A runtime that wrote
+   * nothing to its log may have written to its stderr: captured for {@code start}, but for {@code
+   * create} it is the container's, which reaches the supervisor's stderr, so {@code err} points
+   * there rather than stopping at an exit status.
    */
-  private static Leftover parseState(ContainerId id, String json) throws IOException {
-    JsonNode state = JsonTrees.read(json);
-    if (state == null) {
-      throw new IOException("empty state");
-    }
-    int pid = state.path("pid").asInt(0);
-    String bundle = state.path("bundle").asText("");
-    if (bundle.isEmpty()) {
-      throw new IOException("the runtime's state of " + id + " names no bundle");
-    }
-    return new Leftover(id, ALIVE.contains(state.path("status").asText()) && pid > 0 ? pid : 0, Path.of(bundle));
-  }
-
-  private RuntimeFailure failure(String command, RuntimeResult result) {
+  private RuntimeFailure failure(String command, RuntimeResult result, String silence) {
     String what = cli.name() + " " + command;
     if (starting.abandoned()) {
       return new RuntimeFailure(what + " was abandoned: the start took too long");
     }
-    return new RuntimeFailure(what + " " + result.describe().replace(what + " failed: ", ""));
-  }
-
-  private static void deleteStale(Path pidFile) throws RuntimeFailure {
-    try {
-      Files.deleteIfExists(pidFile);
-    } catch (IOException e) {
-      throw new RuntimeFailure("cannot remove " + pidFile + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * The runtime writes the pid file under a temporary name with mode 0666 less the umask, then
-   * renames it, so it cannot be created 0600 beforehand; it is made owner-only once it exists. A
-   * failure is only logged: the container exists, and a pid is no secret.
-   */
-  private void restrict(Path pidFile) {
-    try {
-      Files.setPosixFilePermissions(pidFile, PosixFilePermissions.fromString("rw-------"));
-    } catch (IOException e) {
-      log.warn("cannot make " + pidFile + " owner-only: " + e.getMessage());
-    }
-  }
-
-  private int readPid(Path pidFile) throws RuntimeFailure {
-    try {
-      return Integer.parseInt(Files.readString(pidFile).trim());
-    } catch (IOException | NumberFormatException e) {
-      throw new RuntimeFailure(
-          cli.name() + " create left no pid in " + pidFile + ": " + e.getMessage(), e);
-    }
+    String described = result.describe().replace(what + " failed: ", "");
+    return new RuntimeFailure(
+        what + " " + described + (result.errors().isEmpty() ? " " + silence : ""));
   }
 }

@@ -21,6 +21,10 @@ import java.util.Set;
 final class RuntimeMessages {
 
   static final int MAX_MESSAGES = 5;
+
+  /** The most a {@link #summary} holds: enough for runc's longest one-line errors. */
+  static final int MAX_SUMMARY = 400;
+
   private static final int MAX_MESSAGE_LENGTH = 500;
   private static final int TAIL_BYTES = 64 * 1024;
   private static final Set<String> ERROR_LEVELS = Set.of("error", "fatal", "panic");
@@ -39,6 +43,29 @@ final class RuntimeMessages {
       }
     }
     return last(messages);
+  }
+
+  /**
+   * The messages for an operator, at most {@link #MAX_SUMMARY} characters: the last one, which is
+   * the runtime's conclusion (runc logs "runc create failed: ..." last), cut at the end if need be,
+   * after as many of the ones before it as fit, joined by "; ".
+   */
+  static String summary(List<String> messages) {
+    if (messages.isEmpty()) {
+      return "";
+    }
+    String last = messages.get(messages.size() - 1);
+    StringBuilder summary =
+        new StringBuilder(
+            last.length() > MAX_SUMMARY ? last.substring(0, MAX_SUMMARY - 3) + "..." : last);
+    for (int i = messages.size() - 2; i >= 0; i--) {
+      String earlier = messages.get(i);
+      if (summary.length() + earlier.length() + 2 > MAX_SUMMARY) {
+        break;
+      }
+      summary.insert(0, earlier + "; ");
+    }
+    return summary.toString();
   }
 
   /** The last non-blank lines of a text output. */

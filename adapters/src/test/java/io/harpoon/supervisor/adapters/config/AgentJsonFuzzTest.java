@@ -8,6 +8,7 @@ import io.harpoon.supervisor.adapters.Fuzzing;
 import io.harpoon.supervisor.adapters.json.Json;
 import io.harpoon.supervisor.adapters.runtime.HostFacts;
 import io.harpoon.supervisor.adapters.runtime.OciSpec;
+import io.harpoon.supervisor.adapters.runtime.RuntimePolicy;
 import io.harpoon.supervisor.application.port.out.LaunchSpec;
 import io.harpoon.supervisor.domain.container.ConfigCheck;
 import io.harpoon.supervisor.domain.container.ConfigDraft;
@@ -42,7 +43,7 @@ class AgentJsonFuzzTest {
   private static final List<String> ARGV = List.of("true");
   private static final Path RUN_DIRECTORY = Path.of("/run/fuzz");
   private static final Path ROOTFS = Path.of("/rootfs");
-  private static final HostFacts HOST = new HostFacts(true, true);
+  private static final HostFacts HOST = new HostFacts(true, true, 1 << 20, "amd64");
   private static final int MAX_READER_PROBLEM = 512;
   private static final byte[] HOSTILE_BYTES = {
     0, '"', '{', ']', ',', '\\', (byte) 0xFF, (byte) 0xC3
@@ -125,7 +126,7 @@ class AgentJsonFuzzTest {
   private static void bundle(ConfigCheck.Valid check) {
     LaunchSpec spec =
         new LaunchSpec(new ContainerId("fuzz"), "fuzz", check.config(), RUN_DIRECTORY);
-    ObjectNode config = OciSpec.config(spec, ROOTFS, HOST);
+    ObjectNode config = OciSpec.config(spec, ROOTFS, HOST, RuntimePolicy.DEFAULT);
     try {
       require(Json.mapper().writeValueAsBytes(config).length > 0, "empty config.json", config);
     } catch (IOException e) {

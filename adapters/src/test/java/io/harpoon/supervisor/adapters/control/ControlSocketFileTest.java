@@ -137,4 +137,18 @@ class ControlSocketFileTest extends ControlServerFixture {
         .isInstanceOf(java.io.IOException.class)
         .hasMessageContaining("too long");
   }
+
+  @Test
+  void controlPathOfTheLimit_opens_oneByteMore_failsNamingTheLimit() throws Exception {
+    int room = ControlSocketFile.MAX_CONTROL_PATH_BYTES - (runDir + "/x/control").length();
+    java.nio.file.Path fits = Files.createDirectories(runDir.resolve("d".repeat(room + 1)));
+    java.nio.file.Path over = Files.createDirectories(runDir.resolve("d".repeat(room + 2)));
+
+    try (UnixSocketControlServer opened = UnixSocketControlServer.open(fits, watch, commands, log)) {
+      assertThat(opened.path().toString()).hasSize(101);
+    }
+    assertThatThrownBy(() -> UnixSocketControlServer.open(over, watch, commands, log))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessageStartingWith("socket path too long for a unix socket (102 > 101 bytes;");
+  }
 }

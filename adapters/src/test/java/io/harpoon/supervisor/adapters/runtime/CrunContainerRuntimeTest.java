@@ -38,7 +38,8 @@ class CrunContainerRuntimeTest {
         RuncAvailability.usable() && RuncAvailability.onPath("crun"),
         "needs root, crun and busybox");
     BusyboxRootfs.create(runDirectory);
-    runtime = new RuncContainerRuntime("crun", NativeProcesses.instance(), log);
+    runtime =
+        new RuncContainerRuntime("crun", RuntimePolicy.DEFAULT, NativeProcesses.instance(), log);
     spec =
         LaunchSpecs.defaults().command("sh", "-c", "exit 7").build(id.value(), "box", runDirectory);
   }

@@ -48,7 +48,9 @@ class FakeRuntimeTest {
     Path runDirectory = Files.createDirectory(dir.resolve("run"));
     Files.createDirectory(runDirectory.resolve("rootfs"));
     spec = LaunchSpecs.defaults().build(ID.value(), "fake.example", runDirectory);
-    runtime = new RuncContainerRuntime(script.toString(), NativeProcesses.instance(), log);
+    runtime =
+        new RuncContainerRuntime(
+            script.toString(), RuntimePolicy.DEFAULT, NativeProcesses.instance(), log);
   }
 
   @Test
@@ -84,6 +86,28 @@ class FakeRuntimeTest {
         .isInstanceOf(RuntimeFailure.class)
         .hasMessage("fake-runtime create exited with status 1: no such rootfs");
     assertThat(spec.runDirectory().resolve("runtime.log")).content().contains("no such rootfs");
+  }
+
+  @Test
+  void runtimeFailsSilentlyInItsLog_create_errSaysWhereItsStderrWent() {
+    behave("create", "echo 'fake-runtime: no such rootfs' >&2; exit 1");
+
+    assertThatThrownBy(() -> runtime.create(spec))
+        .isInstanceOf(RuntimeFailure.class)
+        .hasMessage(
+            "fake-runtime create exited with status 1 and left no message in its log"
+                + " (runtime.log); anything it printed is on the supervisor's stderr, which the"
+                + " container's output goes to");
+  }
+
+  @Test
+  void runtimeFailsSilently_start_errSaysSo() {
+    behave("start", "exit 3");
+
+    assertThatThrownBy(() -> runtime.start(ID))
+        .hasMessage(
+            "fake-runtime start exited with status 3 and left no message in its log or on its"
+                + " stderr");
   }
 
   @Test
@@ -188,8 +212,12 @@ class FakeRuntimeTest {
   void noStateDirectoryUnderTheRoot_leftover_isEmptyWithoutAskingTheRuntime() throws IOException {
     Path root = Files.createDirectory(dir.resolve("state-root"));
     RuncContainerRuntime rooted =
-        new RuncContainerRuntime(bin.resolve("fake-runtime").toString(), root,
-            NativeProcesses.instance(), log);
+        new RuncContainerRuntime(
+            bin.resolve("fake-runtime").toString(),
+            root,
+            RuntimePolicy.DEFAULT,
+            NativeProcesses.instance(),
+            log);
     behave("state", "echo '{\"id\":\"fake-1\",\"pid\":4242,\"status\":\"running\"}'");
 
     assertThat(rooted.leftover(ID)).isEmpty();
@@ -201,8 +229,12 @@ class FakeRuntimeTest {
     Path root = Files.createDirectory(dir.resolve("state-root"));
     Files.createDirectory(root.resolve(ID.value()));
     RuncContainerRuntime rooted =
-        new RuncContainerRuntime(bin.resolve("fake-runtime").toString(), root,
-            NativeProcesses.instance(), log);
+        new RuncContainerRuntime(
+            bin.resolve("fake-runtime").toString(),
+            root,
+            RuntimePolicy.DEFAULT,
+            NativeProcesses.instance(),
+            log);
     behave("state", "echo '{\"id\":\"fake-1\",\"pid\":4242,\"status\":\"running\",\"bundle\":\"/x\"}'");
 
     assertThat(rooted.leftover(ID)).contains(new Leftover(ID, 4242, Path.of("/x")));

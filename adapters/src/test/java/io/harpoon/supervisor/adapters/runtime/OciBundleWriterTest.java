@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class OciBundleWriterTest {
 
   @TempDir Path dir;
-  private final OciBundleWriter writer = new OciBundleWriter(new HostFacts(true, true));
+  private final OciBundleWriter writer =
+      new OciBundleWriter(new HostFacts(true, true, 1 << 20, "amd64"), RuntimePolicy.DEFAULT);
 
   @Test
   void rootfsSymlink_write_usesTheResolvedAbsolutePathWithMode0600() throws Exception {

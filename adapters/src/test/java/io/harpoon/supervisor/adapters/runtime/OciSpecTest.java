@@ -3,6 +3,7 @@ package io.harpoon.supervisor.adapters.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.harpoon.supervisor.adapters.json.Json;
 import io.harpoon.supervisor.application.port.out.LaunchSpec;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Golden files in src/test/resources/oci; the temporary rootfs path reads {@code @ROOT@} there. */
 class OciSpecTest {
 
-  private static final HostFacts TYPICAL_HOST = new HostFacts(true, true);
+  private static final HostFacts TYPICAL_HOST = new HostFacts(true, true, 1 << 20, "amd64");
 
   @TempDir Path runDirectory;
   private Path root;
@@ -75,7 +76,7 @@ class OciSpecTest {
             .storage(Map.of("/bad\ud800//./x/", 1L), Map.of("/caf\u00e9/.", "/srv/caf\u00e9"))
             .build("web-1", "web.example", runDirectory);
 
-    JsonNode mounts = OciSpec.config(spec, root, TYPICAL_HOST).get("mounts");
+    JsonNode mounts = OciSpec.config(spec, root, TYPICAL_HOST, RuntimePolicy.DEFAULT).get("mounts");
 
     assertThat(mounts.findValuesAsText("destination"))
         .contains("/bad\ud800/x", "/caf\u00e9")
@@ -96,7 +97,8 @@ class OciSpecTest {
     LaunchSpec spec =
         LaunchSpecs.defaults().limits(64, 2, 4096).build("web-1", "web.example", runDirectory);
 
-    assertMatchesGolden(spec, new HostFacts(false, false), "limits-no-swap-accounting.json");
+    assertMatchesGolden(
+        spec, new HostFacts(false, false, 1 << 20, "amd64"), "limits-no-swap-accounting.json");
   }
 
   @Test
@@ -104,7 +106,8 @@ class OciSpecTest {
     LaunchSpec spec =
         LaunchSpecs.defaults().limits(0, 0.001, 4096).build("web-1", "web.example", runDirectory);
 
-    JsonNode cpu = OciSpec.config(spec, root, TYPICAL_HOST).at("/linux/resources/cpu");
+    JsonNode cpu =
+        OciSpec.config(spec, root, TYPICAL_HOST, RuntimePolicy.DEFAULT).at("/linux/resources/cpu");
 
     assertThat(cpu.get("quota").asLong()).isEqualTo(1000);
     assertThat(cpu.get("period").asLong()).isEqualTo(100_000);
@@ -117,17 +120,51 @@ class OciSpecTest {
             .limits(0, 1.234567, 4096)
             .build("web-1", "web.example", runDirectory);
 
-    JsonNode cpu = OciSpec.config(spec, root, TYPICAL_HOST).at("/linux/resources/cpu");
+    JsonNode cpu =
+        OciSpec.config(spec, root, TYPICAL_HOST, RuntimePolicy.DEFAULT).at("/linux/resources/cpu");
 
     assertThat(cpu.get("quota").asLong()).isEqualTo(123_457);
   }
 
+  @Test
+  void anyConfig_config_filtersSystemCallsWithTheHostsSeccompProfile() {
+    LaunchSpec spec = LaunchSpecs.defaults().build("web-1", "web.example", runDirectory);
+
+    JsonNode seccomp =
+        OciSpec.config(spec, root, TYPICAL_HOST, RuntimePolicy.DEFAULT).at("/linux/seccomp");
+
+    assertThat(seccomp).isEqualTo(SeccompProfile.of("amd64"));
+  }
+
+  @Test
+  void pidsLimitOfThePolicy_config_limitsTheCgroupsTasks() {
+    LaunchSpec spec = LaunchSpecs.defaults().build("web-1", "web.example", runDirectory);
+
+    JsonNode resources =
+        OciSpec.config(spec, root, TYPICAL_HOST, new RuntimePolicy(64)).at("/linux/resources");
+
+    assertThat(resources.at("/pids/limit").asLong()).isEqualTo(64);
+  }
+
+  @Test
+  void noPidsLimit_config_hasNoPidsResource() {
+    LaunchSpec spec = LaunchSpecs.defaults().build("web-1", "web.example", runDirectory);
+
+    JsonNode resources =
+        OciSpec.config(spec, root, TYPICAL_HOST, new RuntimePolicy(0)).at("/linux/resources");
+
+    assertThat(resources.has("pids")).isFalse();
+  }
+
+  /** Compares all but the seccomp filter, whose shape {@code SeccompProfileTest} checks. */
   private void assertMatchesGolden(LaunchSpec spec, HostFacts host, String golden)
       throws IOException {
+    ObjectNode config = OciSpec.config(spec, root, host, RuntimePolicy.DEFAULT);
+    ((ObjectNode) config.get("linux")).remove("seccomp");
     String actual =
         Json.mapper()
             .writerWithDefaultPrettyPrinter()
-            .writeValueAsString(OciSpec.config(spec, root, host))
+            .writeValueAsString(config)
             .replace(root.toString(), "@ROOT@");
     JsonNode expected;
     try (InputStream in = getClass().getResourceAsStream("/oci/" + golden)) {

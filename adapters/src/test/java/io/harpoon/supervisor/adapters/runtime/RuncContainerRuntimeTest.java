@@ -39,7 +39,8 @@ class RuncContainerRuntimeTest {
   void runcAndRoot() throws IOException {
     assumeTrue(RuncAvailability.usable(), "needs root, runc and /bin/busybox");
     BusyboxRootfs.create(runDirectory);
-    runtime = new RuncContainerRuntime("runc", NativeProcesses.instance(), log);
+    runtime =
+        new RuncContainerRuntime("runc", RuntimePolicy.DEFAULT, NativeProcesses.instance(), log);
   }
 
   @AfterEach

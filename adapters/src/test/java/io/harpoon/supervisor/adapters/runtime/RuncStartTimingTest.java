@@ -30,7 +30,8 @@ class RuncStartTimingTest {
     assumeTrue(RuncAvailability.usable(), "needs root, runc and busybox");
     BusyboxRootfs.create(runDirectory);
     RuncContainerRuntime runtime =
-        new RuncContainerRuntime("runc", NativeProcesses.instance(), new RecordingLog());
+        new RuncContainerRuntime(
+            "runc", RuntimePolicy.DEFAULT, NativeProcesses.instance(), new RecordingLog());
     runOnce(runtime, "hs-timing-warmup");
     long[][] phases = new long[RUNS][];
     for (int i = 0; i < RUNS; i++) {

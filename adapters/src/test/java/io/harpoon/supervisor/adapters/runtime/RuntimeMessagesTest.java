@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +58,33 @@ class RuntimeMessagesTest {
         .asString()
         .hasSize(503)
         .endsWith("...");
+  }
+
+  @Test
+  void severalMessages_summary_keepsTheLastWholeAndTheEarlierOnesThatFit() {
+    String early = "e".repeat(380);
+    List<String> messages = List.of(early, "container init failed", "runc create failed: boom");
+
+    assertThat(RuntimeMessages.summary(messages))
+        .isEqualTo("container init failed; runc create failed: boom");
+  }
+
+  @Test
+  void lastMessageLongerThanTheCap_summary_keepsItsBeginning() {
+    String last = "exec: \"x\": executable file not found " + "y".repeat(600);
+
+    assertThat(RuntimeMessages.summary(List.of("first", last)))
+        .hasSize(RuntimeMessages.MAX_SUMMARY)
+        .startsWith("exec: \"x\": executable file not found")
+        .endsWith("...");
+  }
+
+  @Test
+  void anyMessages_summary_isAtMostTheCap() {
+    List<String> messages = List.of("a".repeat(500), "b".repeat(500), "c".repeat(150), "d");
+
+    assertThat(RuntimeMessages.summary(messages)).hasSizeLessThanOrEqualTo(400).endsWith("; d");
+    assertThat(RuntimeMessages.summary(List.of())).isEmpty();
   }
 
   private Path write(String text) throws IOException {

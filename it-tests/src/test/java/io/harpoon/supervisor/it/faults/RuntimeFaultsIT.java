@@ -78,7 +78,8 @@ class RuntimeFaultsIT extends NativeHostTest {
 
   /**
    * {@code create}'s stderr is the container's (the runtime hands it on), so the supervisor cannot
-   * capture it: a message there reaches its stderr, and {@code err} says how the runtime ended.
+   * capture it: a message there reaches its stderr, and {@code err} says how the runtime ended and
+   * where its words went.
    */
   @Test
   void runtimeFailsOnStderr_start_errSaysHowItEnded_messageOnStderr_exitWorks() throws IOException {
@@ -90,9 +91,44 @@ class RuntimeFaultsIT extends NativeHostTest {
     assertNoZombieChildren(supervisor);
     client.send("exit");
 
-    assertThat(failed.err()).contains("fake-runtime create exited with status 1");
+    assertThat(failed.err()).contains("fake-runtime create exited with status 1")
+        .contains("left no message in its log (runtime.log)")
+        .contains("on the supervisor's stderr");
     assertThat(supervisor.awaitExit(PROMPTLY)).isZero();
     assertThat(supervisor.stderr()).contains("boom");
+  }
+
+  /** {@code start}'s stderr is captured: a runtime that says why only there is quoted in err. */
+  @Test
+  void runtimeStartFailsOnStderrOnly_start_errQuotesIt_exitWorks() throws IOException {
+    RunDirectory dir = fixture().runDirectory(agent().restart("no"));
+    Path pidFile = dir.path().resolve("fake-container.pid");
+    SupervisorProcess supervisor = start(dir, fakeRuntime(dir, startFailsOnStderr(pidFile)).toString());
+    ControlClient client = fixture().connect(dir);
+
+    SupervisorState failed = client.awaitState("a state with err", s -> !s.err().isEmpty(), STARTED);
+    client.send("exit");
+
+    assertThat(failed.err()).isEqualTo(
+        "fake-runtime start exited with status 1: fake-runtime: cannot start fake-1: cgroup frozen");
+    assertThat(supervisor.awaitExit(PROMPTLY)).isZero();
+    readPid(pidFile).ifPresent(pid -> awaitGone(pid, PROMPTLY));
+  }
+
+  /** runc's own failure: its words from its --log, bounded, never just an exit status. */
+  @Test
+  void runcFailsOnAMissingCommand_start_errQuotesRuncBounded() throws IOException {
+    RunDirectory dir = fixture().runDirectory(agent().restart("on-failure"));
+    SupervisorProcess supervisor = fixture().start(dir, List.of("/no-such-command", "--flag"));
+    ControlClient client = fixture().connect(dir);
+
+    SupervisorState failed = client.awaitState("a state with err", s -> !s.err().isEmpty(), STARTED);
+    client.send("exit");
+
+    assertThat(failed.err()).startsWith("runc create exited with status 1: ")
+        .contains("/no-such-command").containsIgnoringCase("no such file or directory")
+        .hasSizeLessThanOrEqualTo(500);
+    assertThat(supervisor.awaitExit(PROMPTLY)).isZero();
   }
 
   @Test
@@ -141,6 +177,33 @@ class RuntimeFaultsIT extends NativeHostTest {
             delete) exit 0 ;;
           esac
         done
+        exit 0
+        """.formatted(pidFile);
+  }
+
+  /**
+   * Creates like a runtime (a sleeping process, its pid in the pid file, re-parented to the
+   * supervisor when the script exits), fails {@code start} with a message on stderr only, and
+   * removes its process on {@code delete}.
+   */
+  private static String startFailsOnStderr(Path pidFile) {
+    return """
+        #!/bin/sh
+        pidfile=
+        while [ $# -gt 0 ]; do
+          case "$1" in
+            create) command=create ;;
+            start) echo "fake-runtime: cannot start fake-1: cgroup frozen" >&2; exit 1 ;;
+            state) echo "container does not exist" >&2; exit 1 ;;
+            delete) [ -f %1$s ] && kill -9 "$(cat %1$s)"; exit 0 ;;
+            --pid-file) pidfile=$2; shift ;;
+          esac
+          shift
+        done
+        if [ "$command" = create ]; then
+          sleep 300 </dev/null >/dev/null 2>&1 &
+          echo $! > "$pidfile"; echo $! > %1$s
+        fi
         exit 0
         """.formatted(pidFile);
   }

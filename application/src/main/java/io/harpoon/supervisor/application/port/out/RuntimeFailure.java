@@ -1,9 +1,12 @@
 package io.harpoon.supervisor.application.port.out;
 
 /**
- * The container runtime could not do what was asked; the message is fit for an operator. A failure is
- * {@linkplain #permanent() permanent} when trying again cannot help (the run directory or the rootfs
- * was refused as unsafe); otherwise it may pass (a full disk, a busy runtime).
+ * The container runtime could not do what was asked; the message is fit for an operator.
+ *
+ * <p>A failure is <em>transient</em> unless marked {@linkplain #permanent(String) permanent}: a
+ * transient one (a runtime error, a full disk) may go away if the start is tried again, while a
+ * permanent one (the run directory refuses to be started safely, e.g. a volume source that became a
+ * symlink) will fail the same way every time.
  */
 public final class RuntimeFailure extends Exception {
 
@@ -24,12 +27,12 @@ public final class RuntimeFailure extends Exception {
     this.permanent = permanent;
   }
 
-  /** A failure that starting again cannot cure. */
+  /** A failure that trying again cannot cure. */
   public static RuntimeFailure permanent(String message) {
     return new RuntimeFailure(message, null, true);
   }
 
-  /** Whether starting again cannot cure it. */
+  /** Whether trying again cannot cure this failure. */
   public boolean permanent() {
     return permanent;
   }
