@@ -25,7 +25,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class SupervisorScenarios implements LifecycleScenarios, StopScenarios,
     RestartScenarios, SignalScenarios, ControlSocketScenarios, ClientIsolationScenarios,
-    ConfigErrorScenarios, ContainerSetupScenarios, CommandLineScenarios, RecoveryScenarios {
+    ConfigErrorScenarios, ContainerSetupScenarios, CommandLineScenarios, RecoveryScenarios,
+    IsolationAttackScenarios {
 
   private Environment environment;
   private List<String> missing;
