@@ -154,15 +154,18 @@ public final class NativeProcesses {
   }
 
   /**
-   * Builds the invokers of what the first spawn and the first kill call (see {@link
-   * PosixSpawn#warmUp}), so that neither the container's create nor its kill pays for them. Signal 0
-   * to ourselves only checks that we exist.
+   * Builds the invokers of what the container's start and first kill call (see {@link
+   * PosixSpawn#warmUp}): the spawn, the container's pipes and the relay's wake-up pipe, the
+   * in-memory files of {@code runc start}, and {@code kill} (signal 0 to ourselves only checks that
+   * we exist), so that none of them is paid for on the start path.
    */
   private void warmUp() {
     try {
       posixSpawn.warmUp();
-    } catch (IOException e) {
-      // The first spawn reports the same failure, where it matters.
+      OutputRelay.instance();
+      CapturedOutput.open("warm-up").close();
+    } catch (IOException | IllegalStateException e) {
+      // The first start reports the same failure, where it matters.
     }
     send((int) ownPid, 0);
   }
