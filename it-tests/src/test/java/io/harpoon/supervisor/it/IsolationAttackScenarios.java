@@ -44,7 +44,8 @@ public interface IsolationAttackScenarios extends Scenario {
     awaitRunning(client, supervisor);
 
     String text = supervisor.stderr();
-    assertThat(text).as("the supervisor's log file, from its first byte").matches("(?s)\\d{4}-\\d\\d-\\d\\dT[^\\n]* harpoon-supervisor\\[" + dir.id() + "\\] .*");
+    assertThat(text).as("the supervisor's log file, from its first byte")
+        .matches("(?s)\\d{4}-\\d\\d-\\d\\dT[^\\n]* harpoon-supervisor\\[" + dir.id() + "\\] .*");
     assertThat(text.indexOf("INFO starting container")).as("logged before the container ran")
         .isNotNegative().isLessThan(text.indexOf("FORGED-AT-OFFSET-0"));
     assertThat(Files.getAttribute(log, "unix:uid")).as("owner of the log file").isEqualTo(0);

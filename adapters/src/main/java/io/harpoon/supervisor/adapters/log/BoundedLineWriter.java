@@ -33,7 +33,8 @@ final class BoundedLineWriter {
   /**
    * @param droppedLine the line that reports {@code n} dropped lines
    */
-  BoundedLineWriter(OutputStream out, int capacity, Duration idle, LongFunction<String> droppedLine) {
+  BoundedLineWriter(
+      OutputStream out, int capacity, Duration idle, LongFunction<String> droppedLine) {
     this.out = out;
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.idle = idle;

@@ -4,10 +4,10 @@ import java.io.IOException;
 
 /**
  * The container's own stdout and stderr: two pipes made for one start ({@code runc create}, whose
- * container init inherits them), whose read ends go to the {@link OutputRelay}. The runtime, lacking a
- * terminal, hands the container its stdio and chowns it to the container's user; these pipes are
- * what it gets, so nothing of the supervisor's (its terminal, its log file or pipe) is ever reachable
- * from the container, through {@code /proc/self/fd} or otherwise.
+ * container init inherits them), whose read ends go to the {@link OutputRelay}. The runtime,
+ * lacking a terminal, hands the container its stdio and chowns it to the container's user; these
+ * pipes are what it gets, so nothing of the supervisor's (its terminal, its log file or pipe) is
+ * ever reachable from the container, through {@code /proc/self/fd} or otherwise.
  *
  * <p>Every end is {@code O_CLOEXEC}: only a child that gets one as its 1 or 2 through the spawn's
  * file actions keeps it. The write ends are closed here once the runtime has them, so the relay

@@ -6,8 +6,8 @@ import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
 
 /**
- * Lazily binds {@link LinuxLibC} once per process: the supervisor's only binding of libc (jnr-posix's
- * full interface is never loaded, see {@link LinuxLibC}).
+ * Lazily binds {@link LinuxLibC} once per process: the supervisor's only binding of libc
+ * (jnr-posix's full interface is never loaded, see {@link LinuxLibC}).
  */
 public final class NativeLinux {
 

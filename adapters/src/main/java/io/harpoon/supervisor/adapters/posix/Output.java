@@ -6,7 +6,7 @@ public sealed interface Output {
   /** The supervisor's own descriptor: what the process writes is the supervisor's output. */
   Output INHERIT = new Inherit();
 
-  /** One of the supervisor's descriptors (a pipe's write end, an anonymous file), dup'd in place. */
+  /** One of the supervisor's descriptors (a pipe's write end, a memory file), dup'd in place. */
   static Output descriptor(int fd) {
     return new Descriptor(fd);
   }

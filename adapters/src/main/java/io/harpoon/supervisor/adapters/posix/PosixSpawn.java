@@ -120,7 +120,8 @@ final class PosixSpawn {
       return libc.posix_spawn_file_actions_adddup2(fileActions, dup.fd(), dup.target());
     }
     if (action instanceof SpawnActions.Close) {
-      return libc.posix_spawn_file_actions_addclose(fileActions, ((SpawnActions.Close) action).fd());
+      int fd = ((SpawnActions.Close) action).fd();
+      return libc.posix_spawn_file_actions_addclose(fileActions, fd);
     }
     throw new AssertionError("unknown spawn action " + action);
   }

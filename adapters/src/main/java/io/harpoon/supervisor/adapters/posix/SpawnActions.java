@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code posix_spawn} file actions for a child, as data: stdin from {@code /dev/null}, stdout and
- * stderr as asked, and every other descriptor closed. The JVM opens its jars, sockets and files
+ * The {@code posix_spawn} file actions for a child, as data: stdin from {@code /dev/null}, stdout
+ * and stderr as asked, and every other descriptor closed. The JVM opens its jars, sockets and files
  * without {@code O_CLOEXEC}, so without the closes a runtime command (and {@code runc init}, which
  * waits for {@code runc start} with runc's descriptors, and so the container) would hold the
  * control socket and the rest open. A descriptor opened by another thread between the listing and

@@ -87,8 +87,8 @@ final class RuntimeCli {
       WaitStatus status =
           run(args, log.path(), out.output(), err.output(), inFlight, timeout);
       List<String> errors = RuntimeMessages.fromJsonLog(log.path());
-      return new RuntimeResult(
-          status, read(out.path()), errors.isEmpty() ? RuntimeMessages.fromText(err.path()) : errors);
+      List<String> messages = errors.isEmpty() ? RuntimeMessages.fromText(err.path()) : errors;
+      return new RuntimeResult(status, read(out.path()), messages);
     } catch (IOException e) {
       throw new RuntimeFailure(name() + " " + args.get(0) + ": " + e.getMessage(), e);
     }
