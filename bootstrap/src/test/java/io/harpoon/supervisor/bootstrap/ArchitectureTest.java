@@ -58,6 +58,16 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  /**
+   * jnr-posix's {@code POSIXFactory} binds ≈ 250 libc functions and generates stubs at run time that no
+   * class data archive holds (200-290 ms of CPU): the process layer binds its own few calls instead
+   * (adapters.posix.LinuxLibC). The start path's class list is checked too (it-tests StartPathBudgetTest).
+   */
+  @Test
+  void nothing_usesJnrPosix() {
+    noClasses().should().dependOnClassesThat().resideInAPackage("jnr.posix..").check(classes);
+  }
+
   @Test
   void injection_onlyInBootstrap() {
     noClasses().that().resideOutsideOfPackage(ROOT + ".bootstrap..")

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 public abstract class SupervisorScenarios implements LifecycleScenarios, StopScenarios,
     RestartScenarios, SignalScenarios, ControlSocketScenarios, ClientIsolationScenarios,
     ConfigErrorScenarios, ContainerSetupScenarios, CommandLineScenarios, RecoveryScenarios,
-    StartGuardScenarios, ConfinementScenarios, AgentScenarios {
+    StartGuardScenarios, ConfinementScenarios, IsolationAttackScenarios, AgentScenarios {
 
   private Environment environment;
   private List<String> missing;

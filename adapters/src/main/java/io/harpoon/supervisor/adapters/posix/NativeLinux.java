@@ -6,8 +6,8 @@ import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
 
 /**
- * Lazily binds {@link LinuxLibC} once per process. It is a handful of functions, so it loads in a
- * fraction of jnr-posix's time and the reaper can start before jnr-posix is ready.
+ * Lazily binds {@link LinuxLibC} once per process: the supervisor's only binding of libc
+ * (jnr-posix's full interface is never loaded, see {@link LinuxLibC}).
  */
 public final class NativeLinux {
 
@@ -37,6 +37,11 @@ public final class NativeLinux {
   /** The bound library; throws {@link UnsatisfiedLinkError} when libc cannot be bound. */
   public static LinuxLibC get() {
     return Holder.LIBC;
+  }
+
+  /** jnr-ffi's runtime of the binding, for native memory passed to it. */
+  static Runtime runtime() {
+    return Holder.RUNTIME;
   }
 
   /** The calling thread's {@code errno} as saved after its last call through {@link #get()}. */

@@ -3,9 +3,7 @@ package io.harpoon.supervisor.adapters.posix;
 import io.harpoon.supervisor.domain.container.WaitStatus;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import jnr.posix.POSIX;
 
 /**
  * The supervisor's one spawner and reaper of processes. On first use it makes the JVM a child
@@ -33,11 +30,13 @@ public final class NativeProcesses {
 
   private final ChildTable table = new ChildTable(RECENT_STATUSES);
   private final LinuxLibC libc;
+  private final PosixSpawn posixSpawn;
   private final long ownPid = ProcessHandle.current().pid();
   private final Thread reaper;
 
   private NativeProcesses(LinuxLibC libc) {
     this.libc = libc;
+    this.posixSpawn = new PosixSpawn(libc, NativeLinux.runtime());
     this.reaper = Reaper.start(libc, table);
   }
 
@@ -61,19 +60,11 @@ public final class NativeProcesses {
    * {@code /dev/null}, and stdout and stderr as given; returns its pid.
    */
   public int spawn(List<String> argv, Output stdout, Output stderr) throws IOException {
-    POSIX posix = NativePosix.get();
-    List<String> env = new ArrayList<>();
-    for (Map.Entry<String, String> variable : System.getenv().entrySet()) {
-      env.add(variable.getKey() + "=" + variable.getValue());
-    }
+    List<SpawnActions.Action> actions = SpawnActions.of(stdout, stderr);
     long since = table.mark();
-    long pid = posix.posix_spawnp(argv.get(0), SpawnActions.of(stdout, stderr), argv, env);
-    if (pid <= 0) {
-      throw new IOException(
-          "cannot start " + argv.get(0) + ": " + NativeLinux.describe(posix.errno()));
-    }
-    table.spawned((int) pid, since);
-    return (int) pid;
+    int pid = posixSpawn.spawn(argv, actions);
+    table.spawned(pid, since);
+    return pid;
   }
 
   /** A mark to take before doing something that makes a new process ours; see {@link #adopt}. */
@@ -159,17 +150,23 @@ public final class NativeProcesses {
   }
 
   private boolean send(int pid, int number) {
-    POSIX posix = NativePosix.get();
-    return table.signalUnlessReaped(pid, p -> posix.kill(p, number) == 0);
+    return table.signalUnlessReaped(pid, p -> libc.kill(p, number) == 0);
   }
 
   /**
-   * Binds what the first kill needs as well: with jnr-ffi's bytecode generation off (the launcher's
-   * choice, for start-up), each native function's invoker is built on its first call, which would
-   * otherwise be the container's kill. Signal 0 to ourselves only checks that we exist.
+   * Builds the invokers of what the container's start and first kill call (see {@link
+   * PosixSpawn#warmUp}): the spawn, the container's pipes and the relay's wake-up pipe, the
+   * in-memory files of {@code runc start}, and {@code kill} (signal 0 to ourselves only checks that
+   * we exist), so that none of them is paid for on the start path.
    */
   private void warmUp() {
-    NativePosix.get().getpid();
+    try {
+      posixSpawn.warmUp();
+      OutputRelay.instance();
+      CapturedOutput.open("warm-up").close();
+    } catch (IOException | IllegalStateException e) {
+      // The first start reports the same failure, where it matters.
+    }
     send((int) ownPid, 0);
   }
 

@@ -1,6 +1,8 @@
 /**
- * Linux process plumbing shared by the adapters: the one jnr-posix handle (loaded once, it is
- * expensive), a tiny jnr-ffi binding of the calls jnr-posix lacks, and {@link
- * io.harpoon.supervisor.adapters.posix.NativeProcesses}, the supervisor's only spawner and reaper.
+ * Linux process plumbing shared by the adapters: one small jnr-ffi binding of exactly the libc
+ * calls the supervisor makes ({@link io.harpoon.supervisor.adapters.posix.LinuxLibC}; jnr-posix's
+ * full interface is never loaded), {@link io.harpoon.supervisor.adapters.posix.NativeProcesses},
+ * the supervisor's only spawner and reaper, and the container's own output pipes with the thread
+ * that relays them to the supervisor's stdout and stderr.
  */
 package io.harpoon.supervisor.adapters.posix;

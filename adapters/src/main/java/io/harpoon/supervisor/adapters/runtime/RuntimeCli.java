@@ -1,5 +1,7 @@
 package io.harpoon.supervisor.adapters.runtime;
 
+import io.harpoon.supervisor.adapters.posix.CapturedOutput;
+import io.harpoon.supervisor.adapters.posix.ContainerPipes;
 import io.harpoon.supervisor.adapters.posix.NativeProcesses;
 import io.harpoon.supervisor.adapters.posix.Output;
 import io.harpoon.supervisor.application.port.out.RuntimeFailure;
@@ -22,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  * Runs the OCI runtime's command line ({@code runc} and {@code crun} take the same flags) as
  * children of {@link NativeProcesses}. Every command logs to a file as JSON ({@code --log}), which
  * is where its error messages are read from: a command whose output is the container's cannot have
- * its stderr captured.
+ * its stderr captured. No command leaves a file outside the run directory.
  */
 final class RuntimeCli {
 
@@ -49,41 +51,46 @@ final class RuntimeCli {
   }
 
   /**
-   * Runs a command whose stdout and stderr are the supervisor's, as the container inherits them
-   * from {@code create}. Its error messages are read from {@code log}, which is replaced by an
-   * empty file of mode 0600 first: the runtime appends to an existing log ({@code O_APPEND}, no
-   * {@code O_TRUNC}) and would create a missing one 0644.
+   * Runs a command whose stdout and stderr are the container's own pipes ({@link ContainerPipes}),
+   * which the container inherits from {@code create} and the relay copies to the supervisor's
+   * stdout and stderr. Its error messages are read from {@code log}, which is replaced by an empty
+   * file of mode 0600 first: the runtime appends to an existing log ({@code O_APPEND}, no {@code
+   * O_TRUNC}) and would create a missing one 0644.
    */
-  RuntimeResult runInherited(List<String> args, Path log, InFlight inFlight) throws RuntimeFailure {
+  RuntimeResult runWithContainerOutput(List<String> args, Path log, InFlight inFlight)
+      throws RuntimeFailure {
     try {
       Files.deleteIfExists(log);
       Files.createFile(log, OWNER_ONLY);
     } catch (IOException e) {
       throw new RuntimeFailure("cannot replace " + log + ": " + e.getMessage(), e);
     }
-    WaitStatus status = run(args, log, Output.INHERIT, Output.INHERIT, inFlight, NO_TIMEOUT);
-    return new RuntimeResult(status, "", RuntimeMessages.fromJsonLog(log));
-  }
-
-  /** Runs a command whose stdout and stderr are captured, ending it after {@code timeout}. */
-  RuntimeResult runCaptured(List<String> args, InFlight inFlight, Duration timeout)
-      throws RuntimeFailure {
-    Path scratch;
-    try {
-      scratch = Files.createTempDirectory("harpoon-runtime-");
+    WaitStatus status;
+    try (ContainerPipes pipes = ContainerPipes.open()) {
+      pipes.relay();
+      status = run(args, log, pipes.stdout(), pipes.stderr(), inFlight, NO_TIMEOUT);
     } catch (IOException e) {
       throw new RuntimeFailure(name() + " " + args.get(0) + ": " + e.getMessage(), e);
     }
-    try {
-      Path out = scratch.resolve("stdout");
-      Path err = scratch.resolve("stderr");
-      Path log = scratch.resolve("log.json");
-      WaitStatus status = run(args, log, Output.toFile(out), Output.toFile(err), inFlight, timeout);
-      List<String> errors = RuntimeMessages.fromJsonLog(log);
-      return new RuntimeResult(
-          status, read(out), errors.isEmpty() ? RuntimeMessages.fromText(err) : errors);
-    } finally {
-      deleteQuietly(scratch);
+    return new RuntimeResult(status, "", RuntimeMessages.fromJsonLog(log));
+  }
+
+  /**
+   * Runs a command whose stdout, stderr and log are captured in memory ({@link CapturedOutput}:
+   * nothing on disk, so nothing is left behind), ending it after {@code timeout}.
+   */
+  RuntimeResult runCaptured(List<String> args, InFlight inFlight, Duration timeout)
+      throws RuntimeFailure {
+    try (CapturedOutput out = CapturedOutput.open("runtime-stdout");
+        CapturedOutput err = CapturedOutput.open("runtime-stderr");
+        CapturedOutput log = CapturedOutput.open("runtime-log")) {
+      WaitStatus status =
+          run(args, log.path(), out.output(), err.output(), inFlight, timeout);
+      List<String> errors = RuntimeMessages.fromJsonLog(log.path());
+      List<String> messages = errors.isEmpty() ? RuntimeMessages.fromText(err.path()) : errors;
+      return new RuntimeResult(status, read(out.path()), messages);
+    } catch (IOException e) {
+      throw new RuntimeFailure(name() + " " + args.get(0) + ": " + e.getMessage(), e);
     }
   }
 
@@ -134,17 +141,6 @@ final class RuntimeCli {
       return Files.size(file) > MAX_STDOUT ? "" : Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       return "";
-    }
-  }
-
-  private static void deleteQuietly(Path scratch) {
-    try (var files = Files.list(scratch)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        Files.deleteIfExists(file);
-      }
-      Files.deleteIfExists(scratch);
-    } catch (IOException e) {
-      scratch.toFile().deleteOnExit();
     }
   }
 }

@@ -89,36 +89,51 @@ class NativeProcessesTest {
   }
 
   @Test
-  void outputToFile_spawn_capturesStdoutAndStderrSeparately() throws Exception {
-    Path out = dir.resolve("out");
-    Path err = dir.resolve("err");
-    int pid =
-        processes.spawn(
-            List.of("sh", "-c", "echo hello; echo oops >&2"),
-            Output.toFile(out),
-            Output.toFile(err));
+  void outputToInMemoryFiles_spawn_capturesStdoutAndStderrSeparately() throws Exception {
+    try (CapturedOutput out = CapturedOutput.open("out");
+        CapturedOutput err = CapturedOutput.open("err")) {
+      int pid =
+          processes.spawn(
+              List.of("sh", "-c", "echo hello; echo oops >&2"), out.output(), err.output());
 
-    assertThat(exit(pid)).isEqualTo(new WaitStatus.Exited(0));
-    assertThat(out).hasContent("hello");
-    assertThat(err).hasContent("oops");
+      assertThat(exit(pid)).isEqualTo(new WaitStatus.Exited(0));
+      assertThat(Files.readString(out.path())).isEqualTo("hello\n");
+      assertThat(Files.readString(err.path())).isEqualTo("oops\n");
+    }
   }
 
   @Test
   void child_spawn_getsDevNullStdinAndNoInheritedDescriptors() throws Exception {
-    Path out = dir.resolve("fds");
-    try (var ignored = Files.newInputStream(Path.of("/proc/self/status"))) {
+    try (CapturedOutput out = CapturedOutput.open("fds");
+        var ignored = Files.newInputStream(Path.of("/proc/self/status"))) {
       int pid =
           processes.spawn(
               List.of("sh", "-c", "readlink /proc/self/fd/0; ls /proc/self/fd"),
-              Output.toFile(out),
+              out.output(),
               Output.INHERIT);
       assertThat(exit(pid)).isEqualTo(new WaitStatus.Exited(0));
-    }
 
-    List<String> lines = Files.readAllLines(out);
-    assertThat(lines.get(0)).isEqualTo("/dev/null");
-    // 0, 1, 2 and the directory ls reads: nothing of the JVM's.
-    assertThat(lines.subList(1, lines.size())).containsExactlyInAnyOrder("0", "1", "2", "3");
+      List<String> lines = Files.readAllLines(out.path());
+      assertThat(lines.get(0)).isEqualTo("/dev/null");
+      // 0, 1, 2 and the directory ls reads: nothing of the JVM's.
+      assertThat(lines.subList(1, lines.size())).containsExactlyInAnyOrder("0", "1", "2", "3");
+    }
+  }
+
+  @Test
+  void anySpawn_child_startsWithNoSignalBlockedOrIgnored() throws Exception {
+    try (CapturedOutput out = CapturedOutput.open("status")) {
+      int pid =
+          processes.spawn(
+              List.of("grep", "-E", "^Sig(Blk|Ign)", "/proc/self/status"),
+              out.output(),
+              Output.INHERIT);
+      assertThat(exit(pid)).isEqualTo(new WaitStatus.Exited(0));
+
+      // glibc's posix_spawn alone leaves its internal signals 32 and 33 ignored (0x180000000).
+      assertThat(Files.readAllLines(out.path()))
+          .containsExactly("SigBlk:\t0000000000000000", "SigIgn:\t0000000000000000");
+    }
   }
 
   @Test

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +28,14 @@ class StartPathBudgetTest {
   /** The jars of lib/, measured at 10.9 MiB (Guice and Guava are 3.8 MiB of it). */
   static final long DIST_JAR_BYTES_BUDGET = 12L * 1024 * 1024;
 
+  /**
+   * The only jnr-posix classes the start path may load: the structs that jnr-unixsocket's own bindings
+   * name. Its full interface ({@code POSIXFactory}, {@code POSIX}, {@code LibC}: ≈ 250 libc functions
+   * bound, and stubs generated at run time that no class data archive holds, 200-290 ms of CPU) must
+   * not come back: the process layer binds its own few calls (adapters.posix.LinuxLibC).
+   */
+  static final Set<String> JNR_POSIX_ALLOWED = Set.of("jnr.posix.Timeval", "jnr.posix.DefaultNativeTimeval");
+
   private static final Path BOOTSTRAP_TARGET = Path.of("..", "bootstrap", "target");
 
   @Test
@@ -37,6 +48,21 @@ class StartPathBudgetTest {
     }
     System.out.println("start path loads " + classes + " classes (budget " + START_PATH_CLASS_BUDGET + ")");
     assertThat(classes).isGreaterThan(1_000).isLessThanOrEqualTo(START_PATH_CLASS_BUDGET);
+  }
+
+  @Test
+  void startPath_neverLoadsJnrPosixsFullInterface() throws IOException {
+    Path classList = BOOTSTRAP_TARGET.resolve("start-path-classes.txt");
+    assertThat(classList).as("written by the class data training of mvn package").exists();
+    List<String> jnrPosix;
+    try (Stream<String> lines = Files.lines(classList)) {
+      jnrPosix = lines.filter(line -> line.contains(" source: "))
+          .map(line -> line.substring(0, line.indexOf(' ')))
+          .filter(name -> name.startsWith("jnr.posix."))
+          .collect(Collectors.toList());
+    }
+    assertThat(jnrPosix).doesNotContain("jnr.posix.POSIXFactory", "jnr.posix.POSIX", "jnr.posix.LibC")
+        .allMatch(JNR_POSIX_ALLOWED::contains, "one of " + JNR_POSIX_ALLOWED);
   }
 
   @Test

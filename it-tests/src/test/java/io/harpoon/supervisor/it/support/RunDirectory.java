@@ -24,7 +24,7 @@ public final class RunDirectory {
 
   private static final List<String> APPLETS = List.of("sh", "echo", "sleep", "cat", "ls", "id",
       "hostname", "true", "false", "kill", "env", "ps", "head", "dd", "yes", "tail", "tr", "pwd",
-      "touch", "mkdir", "rm", "wc", "stat", "date", "grep", "readlink");
+      "touch", "mkdir", "rm", "wc", "stat", "date", "grep", "readlink", "timeout", "chmod");
   private static final List<String> DIRECTORIES =
       List.of("bin", "etc", "proc", "dev", "sys", "tmp", "data", "scratch");
   private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -99,6 +99,16 @@ public final class SupervisorProcess {
     return read(stdout);
   }
 
+  /** The file that captures the supervisor's stdout (the container's stdout). */
+  public Path stdoutFile() {
+    return stdout;
+  }
+
+  /** The file that captures the supervisor's stderr (its log and the container's stderr). */
+  public Path stderrFile() {
+    return stderr;
+  }
+
   public String stderr() {
     return read(stderr);
   }
