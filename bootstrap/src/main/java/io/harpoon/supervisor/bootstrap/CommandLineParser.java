@@ -130,7 +130,7 @@ public final class CommandLineParser {
     Duration base = duration(line, "restart-delay", Backoff.DEFAULT.base());
     Duration max = duration(line, "max-restart-delay", Backoff.DEFAULT.max());
     Duration reset = duration(line, "backoff-reset", Backoff.DEFAULT.resetAfter());
-    return new Backoff(base, max.compareTo(base) < 0 ? base : max, reset);
+    return new Backoff(base, max, reset);
   }
 
   private static Duration duration(org.apache.commons.cli.CommandLine line, String name, Duration fallback)

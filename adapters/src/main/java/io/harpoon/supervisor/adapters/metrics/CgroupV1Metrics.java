@@ -28,8 +28,6 @@ public final class CgroupV1Metrics implements CgroupMetrics {
    */
   static final long UNLIMITED_FLOOR = Long.MAX_VALUE - (1L << 20);
 
-  private static final Path PARENT = Path.of("harpoon");
-
   private final Path cpuacctMount;
   private final Path memoryMount;
 
@@ -65,7 +63,7 @@ public final class CgroupV1Metrics implements CgroupMetrics {
   }
 
   private static Path cgroup(Path mount, ContainerId id) {
-    return mount.resolve(PARENT).resolve(id.value());
+    return mount.resolve(id.cgroup());
   }
 
   @Override

@@ -19,8 +19,6 @@ import java.util.OptionalLong;
 public final class CgroupV2Metrics implements CgroupMetrics {
 
   private static final long NANOS_PER_MICRO = 1_000;
-  private static final Path PARENT = Path.of("harpoon");
-
   private final Path mount;
 
   /** Reads under the unified hierarchy's mount, normally {@code /sys/fs/cgroup}. */
@@ -61,7 +59,7 @@ public final class CgroupV2Metrics implements CgroupMetrics {
   }
 
   private Path cgroup(ContainerId id) {
-    return mount.resolve(PARENT).resolve(id.value());
+    return mount.resolve(id.cgroup());
   }
 
   @Override

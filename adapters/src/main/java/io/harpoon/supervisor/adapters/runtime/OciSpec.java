@@ -107,7 +107,7 @@ public final class OciSpec {
 
   private static ObjectNode linux(LaunchSpec spec, HostFacts host, RuntimePolicy policy) {
     ObjectNode linux = JSON.objectNode();
-    linux.put("cgroupsPath", "/harpoon/" + spec.id().value());
+    linux.put("cgroupsPath", "/" + spec.id().cgroup());
     ObjectNode resources = resources(spec.config().resources(), host);
     if (policy.pidsLimit() > 0) {
       resources.putObject("pids").put("limit", policy.pidsLimit());

@@ -9,9 +9,7 @@ import io.harpoon.supervisor.domain.container.ContainerId;
 import io.harpoon.supervisor.domain.lifecycle.ContainerState;
 import io.harpoon.supervisor.domain.lifecycle.LifecycleSettings;
 import io.harpoon.supervisor.domain.restart.Backoff;
-import io.harpoon.supervisor.domain.restart.RestartPolicy;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,13 +19,6 @@ import java.util.Objects;
  * A bad config is not fatal (SPEC §4): the supervisor stays up and reports every problem in {@code err}.
  */
 public sealed interface StartupPlan {
-
-  /**
-   * The least time the runtime gets to create and start the container, whatever grace.startup says:
-   * runc needs ~40 ms, but on a loaded host the supervisor's own first start (class loading, native
-   * bindings) can take a second, and a start given up is final.
-   */
-  Duration MIN_STARTUP_GRACE = Duration.ofSeconds(5);
 
   /** The container this supervisor is for. */
   ContainerId id();
@@ -65,9 +56,9 @@ public sealed interface StartupPlan {
       Objects.requireNonNull(settings, "settings");
     }
 
-    /** The problems joined by {@code "; "}, for the state's {@code err}. */
+    /** The problems as the state's {@code err} reports them. */
     public String message() {
-      return String.join("; ", problems);
+      return new ConfigCheck.Invalid(problems).message();
     }
 
     /** Failed from the first moment: the first state any client sees already carries {@code err}. */
@@ -96,15 +87,10 @@ public sealed interface StartupPlan {
       problems.addAll(((ConfigCheck.Invalid) check).problems());
     }
     if (!problems.isEmpty()) {
-      LifecycleSettings fallback = new LifecycleSettings(RestartPolicy.NO,
-          ConfigValidation.DEFAULT_STARTUP_GRACE, ConfigValidation.DEFAULT_SHUTDOWN_GRACE, request.backoff());
-      return new Refuse(request.id(), problems, fallback);
+      return new Refuse(request.id(), problems, LifecycleSettings.ofRejectedConfig(request.backoff()));
     }
     ContainerConfig config = ((ConfigCheck.Valid) check).config();
-    Duration startup = config.grace().startup().compareTo(MIN_STARTUP_GRACE) < 0
-        ? MIN_STARTUP_GRACE : config.grace().startup();
-    LifecycleSettings settings = new LifecycleSettings(config.restart(), startup,
-        config.grace().shutdown(), request.backoff());
+    LifecycleSettings settings = LifecycleSettings.of(config, request.backoff());
     LaunchSpec spec = new LaunchSpec(request.id(), request.hostname(), config, request.runDirectory());
     return new Launch(spec, settings);
   }

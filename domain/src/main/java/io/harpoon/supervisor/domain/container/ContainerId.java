@@ -27,6 +27,14 @@ public record ContainerId(String value) {
     return isValid(value) ? Optional.of(new ContainerId(value)) : Optional.empty();
   }
 
+  /**
+   * The container's cgroup, relative to each hierarchy's root: {@code harpoon/ID} (SPEC §3). The one place
+   * that says so: the runtime's config and the metrics readers both ask here.
+   */
+  public String cgroup() {
+    return "harpoon/" + value;
+  }
+
   private static boolean isValid(String value) {
     return value != null && ALLOWED.matcher(value).matches();
   }
