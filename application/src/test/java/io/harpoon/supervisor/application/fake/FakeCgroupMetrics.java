@@ -6,11 +6,19 @@ import io.harpoon.supervisor.domain.container.Metrics;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** A cgroup whose readings the test sets. Empty until the test gives a value. */
+/**
+ * The cgroup of one container, whose readings the test sets. Like a real cgroup reader it knows no other
+ * container (empty for any other id), and its own readings are empty until the test gives a value.
+ */
 public final class FakeCgroupMetrics implements CgroupMetrics {
 
+  private final ContainerId container;
   private volatile Optional<Metrics> sample = Optional.empty();
   private volatile OptionalLong oomKills = OptionalLong.empty();
+
+  public FakeCgroupMetrics(ContainerId container) {
+    this.container = container;
+  }
 
   public void setSample(Metrics metrics) {
     this.sample = Optional.of(metrics);
@@ -26,11 +34,11 @@ public final class FakeCgroupMetrics implements CgroupMetrics {
 
   @Override
   public Optional<Metrics> sample(ContainerId id) {
-    return sample;
+    return container.equals(id) ? sample : Optional.empty();
   }
 
   @Override
   public OptionalLong oomKills(ContainerId id) {
-    return oomKills;
+    return container.equals(id) ? oomKills : OptionalLong.empty();
   }
 }

@@ -28,6 +28,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
   private String failStart;
   private boolean diesOnSignal;
   private Optional<Leftover> leftover = Optional.empty();
+  private final Map<ContainerId, Leftover> containers = new HashMap<>();
   private int nextPid = 100;
 
   @Override
@@ -40,6 +41,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     }
     int pid = nextPid++;
     live.add(pid);
+    containers.put(spec.id(), new Leftover(spec.id(), pid, spec.runDirectory()));
     return pid;
   }
 
@@ -57,7 +59,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
   public void onExit(int pid, Consumer<WaitStatus> listener) {
     WaitStatus status;
     synchronized (this) {
-      status = ended.remove(pid);
+      status = ended.get(pid);
       if (status == null) {
         listeners.put(pid, listener);
         return;
@@ -87,12 +89,18 @@ public final class FakeContainerRuntime implements ContainerRuntime {
   public synchronized void release(ContainerId id) {
     calls.add("release " + id);
     leftover = Optional.empty();
+    containers.remove(id);
   }
 
   @Override
   public synchronized Optional<Leftover> leftover(ContainerId id) {
     calls.add("leftover " + id);
-    return leftover;
+    if (leftover.isPresent()) {
+      return leftover;
+    }
+    // As runc: a container it created is known until released; its pid only while the process lives.
+    return Optional.ofNullable(containers.get(id))
+        .map(known -> live.contains(known.pid()) ? known : new Leftover(id, 0, known.bundle()));
   }
 
   /** Ends process {@code pid} with {@code status}, telling its listener (now or when it registers). */
@@ -100,9 +108,10 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     Consumer<WaitStatus> listener;
     synchronized (this) {
       live.remove(Integer.valueOf(pid));
+      // As the reaper keeps recent statuses: a listener registered after the end learns it too.
+      ended.put(pid, status);
       listener = listeners.remove(pid);
       if (listener == null) {
-        ended.put(pid, status);
         return;
       }
     }

@@ -28,7 +28,7 @@ final class LoopHarness {
   static final java.time.Instant START = new ManualTime().instant();
 
   final FakeContainerRuntime runtime = new FakeContainerRuntime();
-  final FakeCgroupMetrics metrics = new FakeCgroupMetrics();
+  final FakeCgroupMetrics metrics = new FakeCgroupMetrics(ID);
   final ManualTime time = new ManualTime();
   final DeferredExecutor worker = new DeferredExecutor();
   final RecordingJournal journal;
