@@ -26,6 +26,7 @@ final class EffectRunner {
   private final Executor worker;
   private final StateFanOut fanOut;
   private final Consumer<Event> post;
+  private final StatusBoard status;
   private ContainerProcessState lastLogged;
 
   EffectRunner(StartupPlan plan, SupervisorPorts ports, Executor worker, StateFanOut fanOut,
@@ -35,6 +36,7 @@ final class EffectRunner {
     this.worker = worker;
     this.fanOut = fanOut;
     this.post = post;
+    this.status = new StatusBoard(plan);
   }
 
   void run(Effect effect, ContainerState state) {
@@ -60,6 +62,15 @@ final class EffectRunner {
     } else {
       throw new AssertionError("effect not carried out by the runner: " + effect);
     }
+  }
+
+  /**
+   * Notes what the state of this step means to an operator (see {@link StatusBoard}); called on every
+   * step, before its effects, because a phase can change without a publication (a {@code stop} under
+   * policy {@code no} changes no published field) and a publication must find its status in place.
+   */
+  void noteStatus(ContainerState state, Instant at) {
+    fanOut.updateStatus(status.next(state, at));
   }
 
   /** Reports the exit of {@code pid} with what its cgroup says, read before the cgroup is removed. */
@@ -134,7 +145,7 @@ final class EffectRunner {
         publish.state().restarts(), publish.state().ooms(), Metrics.ZERO);
     if (!withoutMetrics.equals(lastLogged)) {
       lastLogged = withoutMetrics;
-      ports.log().info(EventLog.describe(publish.state()));
+      EventLog.write(publish.state(), ports.log());
     }
   }
 

@@ -37,6 +37,7 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
   private final StateFanOut fanOut;
   private final EffectRunner effects;
   private final StartupPlan plan;
+  private final RefusalLog refusals;
   private ContainerState state;
   private OptionalInt exitCode = OptionalInt.empty();
   private boolean begun;
@@ -52,6 +53,7 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
     this.fanOut = new StateFanOut(state.view(), StateFanOut.DEFAULT_QUEUE_CAPACITY);
     this.effects = new EffectRunner(plan, ports, worker, fanOut, this::post);
     this.plan = plan;
+    this.refusals = new RefusalLog(ports.log(), ports.timers(), ports.clock());
   }
 
   /**
@@ -155,7 +157,8 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
   private void step(Event event) {
     Transition transition = Lifecycle.next(state, event);
     state = transition.state();
-    EventLog.describe(event).ifPresent(ports.log()::info);
+    effects.noteStatus(state, event.at());
+    EventLog.write(event, ports.log());
     if (event instanceof Event.Spawned) {
       effects.watchExit(((Event.Spawned) event).pid());
     } else if (event instanceof Event.Adopted) {
@@ -178,7 +181,7 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
   }
 
   private void reject(Effect.Reject rejection) {
-    ports.log().warn("refused " + rejection.command().wireName() + ": " + rejection.reason());
+    refusals.refused(rejection.command(), rejection.reason());
     CommandReplies replies = requesters.get(rejection.requester());
     if (replies != null) {
       replies.rejected(rejection.command(), rejection.reason());
