@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param runtimeRoot the runtime's state directory, when not its default
  * @param backoff restart delays
  * @param maxClients how many control clients may be connected at once
+ * @param logFormat how the supervisor's own log lines are spelled: {@code text} or {@code json}
  */
 public record CommandLine(
     String hostname,
@@ -24,7 +25,8 @@ public record CommandLine(
     String runtime,
     Optional<String> runtimeRoot,
     Backoff backoff,
-    int maxClients) {
+    int maxClients,
+    String logFormat) {
 
   public CommandLine {
     Objects.requireNonNull(hostname, "hostname");
@@ -33,5 +35,6 @@ public record CommandLine(
     Objects.requireNonNull(runtime, "runtime");
     Objects.requireNonNull(runtimeRoot, "runtimeRoot");
     Objects.requireNonNull(backoff, "backoff");
+    Objects.requireNonNull(logFormat, "logFormat");
   }
 }

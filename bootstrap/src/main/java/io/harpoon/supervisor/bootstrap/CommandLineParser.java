@@ -43,6 +43,8 @@ public final class CommandLineParser {
           .desc("a run this long resets the restart delay (default: 10s)").build())
       .addOption(Option.builder().longOpt("max-clients").hasArg().argName("N")
           .desc("control clients connected at once (default: " + DEFAULT_MAX_CLIENTS + ")").build())
+      .addOption(Option.builder().longOpt("log-format").hasArg().argName("FORMAT")
+          .desc("the supervisor's own log lines: text, or json for log shippers (default: text)").build())
       .addOption(Option.builder().longOpt("version").desc("print the version and exit").build())
       .addOption(Option.builder().longOpt("help").desc("print this help and exit").build());
 
@@ -82,7 +84,8 @@ public final class CommandLineParser {
       throw new UsageException("no command: give it after --");
     }
     return new CommandLine(hostname, id, command, line.getOptionValue("runtime", "runc"),
-        Optional.ofNullable(line.getOptionValue("runtime-root")), backoff(line), maxClients(line));
+        Optional.ofNullable(line.getOptionValue("runtime-root")), backoff(line), maxClients(line),
+        logFormat(line));
   }
 
   /** The usage text printed by --help and after a usage error. */
@@ -95,7 +98,8 @@ public final class CommandLineParser {
             + "state on the unix socket ./control.\n\n",
         options, 2, 4,
         "\nExit codes: 0 after an accepted exit command or a signal-driven shutdown, 1 when supervision "
-            + "is impossible (e.g. another supervisor owns ./control), 2 for usage errors.");
+            + "is impossible (e.g. another supervisor owns ./control, or started from a terminal without "
+            + "root or ./agent.json), 2 for usage errors.");
     return out.toString();
   }
 
@@ -147,6 +151,14 @@ public final class CommandLineParser {
     } catch (NumberFormatException e) {
       throw new UsageException("--max-clients: '" + text + "' is not a number");
     }
+  }
+
+  private static String logFormat(org.apache.commons.cli.CommandLine line) throws UsageException {
+    String format = line.getOptionValue("log-format", "text");
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new UsageException("--log-format: '" + format + "' is not text or json");
+    }
+    return format;
   }
 
   private static String required(org.apache.commons.cli.CommandLine line, String name) throws UsageException {

@@ -26,6 +26,11 @@ final class Frames {
         return new Incoming.State(state(event.data()), event.data());
       case SseEncoder.ERROR:
         return refusal(event.data());
+      case SseEncoder.STATUS:
+        // An extension: a status this client cannot read is left out, never fatal.
+        return StatusReport.parse(event.data())
+            .<Incoming>map(Incoming.Status::new)
+            .orElseGet(() -> new Incoming.Other(event.type()));
       default:
         return new Incoming.Other(event.type());
     }
@@ -62,6 +67,6 @@ final class Frames {
     String quoted = data.length() > QUOTE_CHARS ? data.substring(0, QUOTE_CHARS) + "..." : data;
     return new CtlException(
         ExitCode.NOT_A_SUPERVISOR,
-        "not a supervisor: received " + what + ": " + quoted.replaceAll("\\p{Cntrl}", " "));
+        "not a supervisor: received " + what + ": " + Printable.text(quoted));
   }
 }
