@@ -1,7 +1,7 @@
 package io.harpoon.supervisor.bootstrap.ctl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.harpoon.supervisor.adapters.json.Json;
+import io.harpoon.supervisor.adapters.json.JsonTrees;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -50,7 +50,7 @@ record StatusReport(
   static Optional<StatusReport> parse(String data) {
     JsonNode json;
     try {
-      json = Json.mapper().readTree(data);
+      json = JsonTrees.read(data);
     } catch (IOException | RuntimeException malformed) {
       return Optional.empty();
     }
