@@ -52,19 +52,25 @@ consider() {
   fi
 }
 
+# pin VARIABLE HOME — makes HOME the chosen JDK, or explains on stderr, naming VARIABLE, why it cannot be.
+pin() {
+  consider "$2"
+  if [ -z "$JDK" ]; then
+    echo "$PROGRAM: $1=$2 is not a Java 17 or newer (no bin/java, or older): point it at one, or unset it to let $PROGRAM search" >&2
+    return 1
+  fi
+}
+
 # select_java — sets JDK (its real path), JAVA (its bin/java), JAVA_MAJOR and JAVA_VERSION, or explains on
-# stderr why there is none and fails. HARPOON_JAVA_HOME pins the JDK; else the newest of JAVA_HOME, the
-# usual places and the java on PATH.
+# stderr why there is none and fails. HARPOON_JAVA_HOME pins the JDK, else JAVA_HOME does (as it does for
+# Maven and Gradle); without either, the newest of the usual places and the java on PATH.
 select_java() {
   JDK= JAVA_MAJOR=0 JAVA_VERSION=
   if [ -n "${HARPOON_JAVA_HOME:-}" ]; then
-    consider "$HARPOON_JAVA_HOME"
-    if [ -z "$JDK" ]; then
-      echo "$PROGRAM: HARPOON_JAVA_HOME=$HARPOON_JAVA_HOME is not a Java 17 or newer (no bin/java, or older)" >&2
-      return 1
-    fi
+    pin HARPOON_JAVA_HOME "$HARPOON_JAVA_HOME" || return 1
+  elif [ -n "${JAVA_HOME:-}" ]; then
+    pin JAVA_HOME "$JAVA_HOME" || return 1
   else
-    consider "${JAVA_HOME:-}"
     for home in $JAVA_SEARCH_PATH; do
       consider "$home"
     done
@@ -74,7 +80,7 @@ select_java() {
       consider "${on_path%/bin/java}"
     fi
     if [ -z "$JDK" ]; then
-      echo "$PROGRAM: no Java 17 or newer found (JAVA_HOME, $JAVA_SEARCH_PATH, PATH): install one, or set HARPOON_JAVA_HOME" >&2
+      echo "$PROGRAM: no Java 17 or newer found ($JAVA_SEARCH_PATH, PATH): install one, or set JAVA_HOME" >&2
       return 1
     fi
   fi
@@ -118,4 +124,31 @@ quiet_class_data() {
   else
     QUIET_CLASS_DATA="-Xlog:cds*=off"
   fi
+}
+
+# train TRAINING_CLASS — makes the class data for the chosen JDK from a training run (TRAINING_CLASS, run by
+# the launcher's own jvm function, so with exactly its flags and class path), then stamps it with that JDK.
+# class_data must have run. HARPOON_TRAINING_LOG=FILE records the classes the run loads.
+train() {
+  tmp=$ARCHIVE.tmp.$$
+  log=${HARPOON_TRAINING_LOG:+-Xlog:class+load=info:file=$HARPOON_TRAINING_LOG:none}
+  CLASS_DATA_STATUS=training
+  rm -f "$tmp" "$tmp.config"
+  if [ "$JAVA_MAJOR" -ge 25 ]; then
+    # Two steps rather than -XX:AOTCacheOutput's one: its second JVM would rewrite the class list.
+    jvm "" -XX:AOTMode=record -XX:AOTConfiguration="$tmp.config" ${log:+"$log"} "$1" \
+      && jvm "" -XX:AOTMode=create -XX:AOTConfiguration="$tmp.config" -XX:AOTCache="$tmp" || true
+    rm -f "$tmp.config"
+  else
+    jvm "" "$ARCHIVE_DUMP$tmp" ${log:+"$log"} "$1" || true
+  fi
+  if [ ! -s "$tmp" ]; then
+    rm -f "$tmp"
+    echo "$PROGRAM: the training run on $JDK made no $KIND" >&2
+    return 1
+  fi
+  rm -f "$ARCHIVE.jdk"
+  mv -f "$tmp" "$ARCHIVE"
+  echo "$JDK $JAVA_VERSION" >"$ARCHIVE.jdk"
+  echo "$PROGRAM: $KIND $ARCHIVE made for Java $JAVA_VERSION at $JDK"
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param backoff restart delays
  * @param maxClients how many control clients may be connected at once
  * @param policy what every container gets beyond agent.json (its pids limit)
+ * @param logFormat how the supervisor's own log lines are spelled: {@code text} or {@code json}
  */
 public record CommandLine(
     String hostname,
@@ -27,7 +28,8 @@ public record CommandLine(
     Optional<String> runtimeRoot,
     Backoff backoff,
     int maxClients,
-    RuntimePolicy policy) {
+    RuntimePolicy policy,
+    String logFormat) {
 
   public CommandLine {
     Objects.requireNonNull(hostname, "hostname");
@@ -37,5 +39,6 @@ public record CommandLine(
     Objects.requireNonNull(runtimeRoot, "runtimeRoot");
     Objects.requireNonNull(backoff, "backoff");
     Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(logFormat, "logFormat");
   }
 }

@@ -49,6 +49,8 @@ public final class CommandLineParser {
       .addOption(Option.builder().longOpt("pids-limit").hasArg().argName("N")
           .desc("most processes and threads the container may have at once, 0 or max for no limit "
               + "(default: " + RuntimePolicy.DEFAULT_PIDS_LIMIT + ")").build())
+      .addOption(Option.builder().longOpt("log-format").hasArg().argName("FORMAT")
+          .desc("the supervisor's own log lines: text, or json for log shippers (default: text)").build())
       .addOption(Option.builder().longOpt("version").desc("print the version and exit").build())
       .addOption(Option.builder().longOpt("help").desc("print this help and exit").build());
 
@@ -89,7 +91,7 @@ public final class CommandLineParser {
     }
     return new CommandLine(hostname, id, command, line.getOptionValue("runtime", "runc"),
         Optional.ofNullable(line.getOptionValue("runtime-root")), backoff(line), maxClients(line),
-        new RuntimePolicy(pidsLimit(line)));
+        new RuntimePolicy(pidsLimit(line)), logFormat(line));
   }
 
   /** The usage text printed by --help and after a usage error. */
@@ -102,7 +104,8 @@ public final class CommandLineParser {
             + "state on the unix socket ./control.\n\n",
         options, 2, 4,
         "\nExit codes: 0 after an accepted exit command or a signal-driven shutdown, 1 when supervision "
-            + "is impossible (e.g. another supervisor owns ./control), 2 for usage errors.");
+            + "is impossible (e.g. another supervisor owns ./control, or started from a terminal without "
+            + "root or ./agent.json), 2 for usage errors.");
     return out.toString();
   }
 
@@ -171,6 +174,14 @@ public final class CommandLineParser {
     } catch (NumberFormatException e) {
       throw new UsageException("--pids-limit: '" + text + "' is not a number or max");
     }
+  }
+
+  private static String logFormat(org.apache.commons.cli.CommandLine line) throws UsageException {
+    String format = line.getOptionValue("log-format", "text");
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new UsageException("--log-format: '" + format + "' is not text or json");
+    }
+    return format;
   }
 
   private static String required(org.apache.commons.cli.CommandLine line, String name) throws UsageException {

@@ -7,11 +7,13 @@ import io.harpoon.supervisor.adapters.control.UnixSocketControlServer;
 import io.harpoon.supervisor.adapters.signals.JdkOsSignals;
 import io.harpoon.supervisor.adapters.timers.ScheduledTimers;
 import io.harpoon.supervisor.application.loop.SupervisorLoop;
+import io.harpoon.supervisor.application.port.out.CgroupMetrics;
 import io.harpoon.supervisor.application.port.out.SupervisorLog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -42,11 +44,16 @@ public final class Main {
   }
 
   int run(String[] args) {
-    return run(args, Path.of("").toAbsolutePath());
+    Path runDirectory = Path.of("").toAbsolutePath();
+    return run(args, runDirectory, ManualStart.ofThisProcess(runDirectory));
   }
 
   /** Runs with {@code runDirectory} as RUNDIR instead of the working directory (the CDS training does). */
   int run(String[] args, Path runDirectory) {
+    return run(args, runDirectory, new ManualStart(false, true, runDirectory));
+  }
+
+  private int run(String[] args, Path runDirectory, ManualStart start) {
     CommandLineParser.Request request = CommandLineParser.request(args);
     if (request == CommandLineParser.Request.RUN) {
       // First of all: the warm-up needs neither the command line nor the config, and it is the longest
@@ -72,6 +79,12 @@ public final class Main {
       err.print(parser.usage());
       return 2;
     }
+    Optional<String> mistake = start.problem();
+    if (mistake.isPresent()) {
+      err.println(PROGRAM + ": " + mistake.get());
+      err.println(PROGRAM + ": started from a terminal, so exiting 1 instead of waiting for an agent's exit");
+      return 1;
+    }
     return supervise(commandLine, runDirectory);
   }
 
@@ -89,15 +102,17 @@ public final class Main {
   }
 
   private int supervise(CommandLine commandLine, Path runDirectory) {
+    long started = System.nanoTime();
     Injector injector = Guice.createInjector(new SupervisorModule(commandLine, runDirectory));
-    SupervisorLoop loop = injector.getInstance(SupervisorLoop.class);
     SupervisorLog log = injector.getInstance(SupervisorLog.class);
+    log.info(Lifelines.banner(commandLine, injector.getInstance(CgroupMetrics.class)));
+    SupervisorLoop loop = injector.getInstance(SupervisorLoop.class);
     UnixSocketControlServer server;
     try {
       server = UnixSocketControlServer.open(runDirectory, loop.states(), loop, log,
           ControlServerLimits.DEFAULT.withMaxClients(commandLine.maxClients()));
     } catch (IOException e) {
-      err.println(PROGRAM + ": " + e.getMessage());
+      log.error(e.getMessage() + "; exiting with code 1");
       return 1;
     }
     loop.begin();
@@ -106,7 +121,9 @@ public final class Main {
     new JdkOsSignals(loop, log).install();
     try (ScheduledTimers timers = injector.getInstance(ScheduledTimers.class)) {
       loop.startMetricsTicks();
-      return loop.run();
+      int code = loop.run();
+      log.info(Lifelines.exit(code, loop.state(), Duration.ofNanos(System.nanoTime() - started)));
+      return code;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 1;

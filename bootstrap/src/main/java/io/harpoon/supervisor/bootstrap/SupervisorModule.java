@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.harpoon.supervisor.adapters.config.JsonFileConfigSource;
 import io.harpoon.supervisor.adapters.journal.FileStateJournal;
+import io.harpoon.supervisor.adapters.log.LogFormat;
 import io.harpoon.supervisor.adapters.log.StderrSupervisorLog;
 import io.harpoon.supervisor.adapters.metrics.CgroupMetricsFactory;
 import io.harpoon.supervisor.adapters.posix.NativeProcesses;
@@ -49,7 +50,8 @@ final class SupervisorModule extends AbstractModule {
   @Provides
   @Singleton
   SupervisorLog log(Clock clock) {
-    return StderrSupervisorLog.toStderr(commandLine.id(), clock);
+    return StderrSupervisorLog.toStderr(LogFormat.named(commandLine.logFormat(),
+        StderrSupervisorLog.PROGRAM, commandLine.id().value()), clock);
   }
 
   @Provides

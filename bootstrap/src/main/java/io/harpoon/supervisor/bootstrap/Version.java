@@ -17,6 +17,13 @@ public final class Version {
    * followed by a line {@code class data: AOT cache /opt/.../lib/harpoon-supervisor.aot} or why none.
    */
   public static String line(String program) {
+    String line = program + " " + build() + " on " + java();
+    String classData = System.getProperty("harpoon.class-data");
+    return classData == null ? line : line + System.lineSeparator() + "class data: " + classData;
+  }
+
+  /** {@code 0.1.0 (commit 0123abcd4567)}, {@code -dirty} when built from a changed tree. */
+  public static String build() {
     Properties build = new Properties();
     try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
       if (in != null) {
@@ -30,10 +37,12 @@ public final class Version {
     if ("true".equals(build.getProperty("dirty"))) {
       commit += "-dirty";
     }
-    String line = program + " " + version + " (commit " + commit + ") on Java "
-        + System.getProperty("java.version") + " at " + System.getProperty("java.home");
-    String classData = System.getProperty("harpoon.class-data");
-    return classData == null ? line : line + System.lineSeparator() + "class data: " + classData;
+    return version + " (commit " + commit + ")";
+  }
+
+  /** {@code Java 25.0.3 at /usr/lib/jvm/...}. */
+  public static String java() {
+    return "Java " + System.getProperty("java.version") + " at " + System.getProperty("java.home");
   }
 
   private static String known(String value, String fallback) {

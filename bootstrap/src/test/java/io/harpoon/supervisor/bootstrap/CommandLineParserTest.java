@@ -36,6 +36,25 @@ class CommandLineParserTest {
         .isInstanceOf(UsageException.class).hasMessage("--pids-limit: 'lots' is not a number or max");
   }
 
+  @Test
+  void logFormat_defaultsToTextAndTakesJson() throws UsageException {
+    assertThat(parse().logFormat()).isEqualTo("text");
+    assertThat(parse("--log-format", "json").logFormat()).isEqualTo("json");
+  }
+
+  @Test
+  void logFormat_anythingElse_isAUsageError() {
+    assertThatThrownBy(() -> parse("--log-format", "xml"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--log-format: 'xml' is not text or json");
+  }
+
+  @Test
+  void maxRestartDelayBelowTheDelay_parse_isRaisedToIt() throws UsageException {
+    assertThat(parse("--restart-delay", "5s", "--max-restart-delay", "1s").backoff().max())
+        .isEqualTo(java.time.Duration.ofSeconds(5));
+  }
+
   private static CommandLine parse(String... options) throws UsageException {
     List<String> args = new ArrayList<>(List.of("--hostname", "h", "--ID", "c1"));
     args.addAll(List.of(options));

@@ -1,26 +1,31 @@
 package io.harpoon.supervisor.adapters.control;
 
+import io.harpoon.supervisor.application.port.in.ContainerStatus;
 import io.harpoon.supervisor.domain.lifecycle.ContainerProcessState;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * What the selector thread shares between its clients: the set of connected clients, one scratch
- * buffer for all reads and writes, and the frame of the latest state, encoded once for everyone who
- * polls it. Confined to the selector thread.
+ * buffer for all reads and writes, and the frames of the latest state and status, encoded once for
+ * everyone who polls them. Confined to the selector thread.
  */
 final class ClientRegistry {
 
   private static final int SCRATCH_BYTES = 64 * 1024;
+  private static final long SUPERVISOR_PID = ProcessHandle.current().pid();
 
   private final ControlServerLimits limits;
   private final Set<ControlClient> clients = new LinkedHashSet<>();
   private final ByteBuffer scratch = ByteBuffer.allocate(SCRATCH_BYTES);
   private ContainerProcessState lastState;
   private ByteBuffer lastFrame;
+  private Optional<ContainerStatus> lastStatus;
+  private ByteBuffer lastStatusFrame;
   private volatile long peakQueuedBytes;
   private volatile int peakDecoderBytes;
 
@@ -92,5 +97,14 @@ final class ClientRegistry {
       lastState = state;
     }
     return lastFrame.duplicate();
+  }
+
+  /** The frame of {@code status}, positioned at its start; encoded once per distinct status. */
+  ByteBuffer statusFrame(Optional<ContainerStatus> status) {
+    if (!status.equals(lastStatus)) {
+      lastStatusFrame = ByteBuffer.wrap(SseEncoder.status(status, SUPERVISOR_PID)).asReadOnlyBuffer();
+      lastStatus = status;
+    }
+    return lastStatusFrame.duplicate();
   }
 }

@@ -43,6 +43,7 @@ final class ControlClient implements WatchState.StateListener, SendCommand.Comma
   private SelectionKey key;
   private WatchState.Subscription subscription;
   private boolean inputEnded;
+  private boolean statusWanted;
 
   ControlClient(UnixSocketChannel channel, ClientEnvironment env) {
     this.channel = channel;
@@ -149,16 +150,31 @@ final class ControlClient implements WatchState.StateListener, SendCommand.Comma
     }
   }
 
-  /** Polls while under the cap; true when it stopped because of the cap (more may be waiting). */
+  /**
+   * Polls while under the cap; true when it stopped because of the cap (more may be waiting). A
+   * client that asked for the status gets it after the states it took.
+   */
   private boolean pollStates() {
-    while (outgoing.bytes() < maxPendingBytes) {
-      Optional<ContainerProcessState> state = subscription.poll();
-      if (state.isEmpty()) {
-        return false;
+    boolean polled = false;
+    try {
+      while (outgoing.bytes() < maxPendingBytes) {
+        Optional<ContainerProcessState> state = subscription.poll();
+        if (state.isEmpty()) {
+          return false;
+        }
+        outgoing.add(env.registry().stateFrame(state.get()));
+        polled = true;
       }
-      outgoing.add(env.registry().stateFrame(state.get()));
+      return true;
+    } finally {
+      if (polled && statusWanted) {
+        queueStatus();
+      }
     }
-    return true;
+  }
+
+  private void queueStatus() {
+    outgoing.add(env.registry().statusFrame(env.watch().status()));
   }
 
   private void updateInterest() {
@@ -199,6 +215,15 @@ final class ControlClient implements WatchState.StateListener, SendCommand.Comma
   }
 
   private void onEvent(SseEvent event) {
+    if (SseEncoder.STATUS.equals(event.type())) {
+      // An extension, not a command: nothing changes, so the domain is not asked. Past the cap the
+      // answer waits for the next state, as states do, so asking again and again costs nothing.
+      statusWanted = true;
+      if (outgoing.bytes() < maxPendingBytes) {
+        queueStatus();
+      }
+      return;
+    }
     Optional<Command> command = Command.parse(event.type());
     if (command.isPresent()) {
       env.commands().send(command.get(), this);

@@ -1,8 +1,11 @@
 package io.harpoon.supervisor.adapters.control;
 
 import io.harpoon.supervisor.adapters.json.StateJson;
+import io.harpoon.supervisor.adapters.json.StatusJson;
+import io.harpoon.supervisor.application.port.in.ContainerStatus;
 import io.harpoon.supervisor.domain.lifecycle.ContainerProcessState;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Frames events the supervisor sends on the control socket. Pure functions from values to the exact
@@ -14,12 +17,22 @@ public final class SseEncoder {
   public static final String STATE = "state";
   /** The event type of a reply to a refused or unknown command. */
   public static final String ERROR = "error";
+  /**
+   * The type of the additive status event (docs/protocol.md), and of the request a client sends to
+   * receive it; clients that do not ask never see one.
+   */
+  public static final String STATUS = "status";
 
   private SseEncoder() {}
 
   /** {@code event: state} with the compact JSON of {@code state}. */
   public static byte[] state(ContainerProcessState state) {
     return frame(STATE, StateJson.encode(state));
+  }
+
+  /** {@code event: status} with what {@code status} adds to the state, and the supervisor's pid. */
+  public static byte[] status(Optional<ContainerStatus> status, long supervisorPid) {
+    return frame(STATUS, StatusJson.encode(status, supervisorPid));
   }
 
   /** {@code event: error} with {@code {"command":...,"error":...}}, JSON-escaped. */

@@ -1,5 +1,6 @@
 package io.harpoon.supervisor.adapters.control;
 
+import io.harpoon.supervisor.application.port.in.ContainerStatus;
 import io.harpoon.supervisor.application.port.in.WatchState;
 import io.harpoon.supervisor.domain.container.ExitStatus;
 import io.harpoon.supervisor.domain.container.Metrics;
@@ -23,6 +24,7 @@ final class FakeWatchState implements WatchState {
   private final AtomicInteger cancelled = new AtomicInteger();
   private final int queueLimit;
   private volatile ContainerProcessState current = INITIAL;
+  private volatile Optional<ContainerStatus> status = Optional.empty();
 
   FakeWatchState() {
     this(64);
@@ -44,6 +46,16 @@ final class FakeWatchState implements WatchState {
     for (Sub sub : subscriptions) {
       sub.offer(state);
     }
+  }
+
+  /** Sets what {@link #status()} returns, as the loop does before it publishes a state. */
+  void status(ContainerStatus newStatus) {
+    status = Optional.of(newStatus);
+  }
+
+  @Override
+  public Optional<ContainerStatus> status() {
+    return status;
   }
 
   int subscribers() {

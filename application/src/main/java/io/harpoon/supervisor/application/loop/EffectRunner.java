@@ -35,6 +35,8 @@ final class EffectRunner {
   private final Consumer<Event> post;
   private final IntConsumer terminate;
   private final Requesters requesters;
+  private final StatusBoard status;
+  private final RefusalLog refusals;
   private ContainerProcessState lastLogged;
 
   EffectRunner(StartupPlan plan, SupervisorPorts ports, Executor worker, StateFanOut fanOut,
@@ -47,6 +49,8 @@ final class EffectRunner {
     this.post = post;
     this.terminate = terminate;
     this.requesters = requesters;
+    this.status = new StatusBoard(plan);
+    this.refusals = new RefusalLog(ports.log(), ports.timers(), ports.clock());
   }
 
   void run(Effect effect, ContainerState state) {
@@ -73,13 +77,22 @@ final class EffectRunner {
       ports.runtime().abandonStart();
       worker.execute(() -> ports.runtime().release(id()));
     } else if (effect instanceof Effect.Reject reject) {
-      ports.log().warn("refused " + reject.command().wireName() + ": " + reject.reason());
+      refusals.refused(reject.command(), reject.reason());
       requesters.reject(reject.requester(), reject.command(), reject.reason());
     } else if (effect instanceof Effect.Terminate end) {
       terminate.accept(end.exitCode());
     } else {
       throw new AssertionError("effect not carried out by the runner: " + effect);
     }
+  }
+
+  /**
+   * Notes what the state of this step means to an operator (see {@link StatusBoard}); called on every
+   * step, before its effects, because a phase can change without a publication (a {@code stop} under
+   * policy {@code no} changes no published field) and a publication must find its status in place.
+   */
+  void noteStatus(ContainerState state, Instant at) {
+    fanOut.updateStatus(status.next(state, at));
   }
 
   /** Reports the exit of {@code pid} with what its cgroup says, read before the cgroup is removed. */
@@ -150,7 +163,7 @@ final class EffectRunner {
         state.exitStatus(), state.restarts(), state.ooms(), Metrics.ZERO);
     if (!withoutMetrics.equals(lastLogged)) {
       lastLogged = withoutMetrics;
-      ports.log().info(EventLog.describe(state));
+      EventLog.write(state, ports.log());
     }
   }
 

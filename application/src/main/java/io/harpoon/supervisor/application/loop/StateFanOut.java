@@ -1,5 +1,6 @@
 package io.harpoon.supervisor.application.loop;
 
+import io.harpoon.supervisor.application.port.in.ContainerStatus;
 import io.harpoon.supervisor.application.port.in.WatchState;
 import io.harpoon.supervisor.domain.lifecycle.ContainerProcessState;
 import java.util.ArrayDeque;
@@ -21,6 +22,7 @@ public final class StateFanOut implements WatchState {
   private final Set<QueuedSubscription> subscriptions = ConcurrentHashMap.newKeySet();
   private final int capacity;
   private volatile ContainerProcessState current;
+  private volatile ContainerStatus status;
 
   public StateFanOut(ContainerProcessState initial, int capacity) {
     this.current = Objects.requireNonNull(initial, "initial");
@@ -44,6 +46,19 @@ public final class StateFanOut implements WatchState {
   @Override
   public ContainerProcessState current() {
     return current;
+  }
+
+  @Override
+  public Optional<ContainerStatus> status() {
+    return Optional.ofNullable(status);
+  }
+
+  /**
+   * Replaces what the states do not say. The loop calls it before it publishes the state of the same
+   * step, so a subscriber that is up to date reads the two as a pair. Called by the loop only.
+   */
+  public void updateStatus(ContainerStatus newStatus) {
+    status = Objects.requireNonNull(newStatus, "newStatus");
   }
 
   /** Queues {@code state} for every subscriber and tells each one. Called by the loop only. */

@@ -130,7 +130,8 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
   private void step(Event event) {
     Transition transition = Lifecycle.next(state, event);
     state = transition.state();
-    EventLog.describe(event).ifPresent(ports.log()::info);
+    effects.noteStatus(state, event.at());
+    EventLog.write(event, ports.log());
     for (Effect effect : transition.effects()) {
       effects.run(effect, state);
     }

@@ -19,6 +19,11 @@ public final class RecordingLog implements SupervisorLog {
     lines.add("WARN " + message);
   }
 
+  @Override
+  public synchronized void error(String message) {
+    lines.add("ERROR " + message);
+  }
+
   public synchronized List<String> lines() {
     return List.copyOf(lines);
   }

@@ -11,7 +11,8 @@ import java.util.Set;
  */
 enum Action {
   STATUS(Set.of(CtlOptions.JSON)),
-  WATCH(Set.of(CtlOptions.RAW)),
+  LS(Set.of(CtlOptions.JSON)),
+  WATCH(Set.of(CtlOptions.RAW, CtlOptions.SAMPLES)),
   STOP(Set.of(CtlOptions.WAIT)),
   KILL(Set.of(CtlOptions.WAIT)),
   EXIT(Set.of());
@@ -19,8 +20,14 @@ enum Action {
   /** How long a command waits for the supervisor's first state, or for a refusal. */
   static final Duration SHORT_TIMEOUT = Duration.ofSeconds(5);
 
+  /** How long {@code ls} waits for each supervisor: a host view must not hang on one. */
+  static final Duration LIST_TIMEOUT = Duration.ofSeconds(2);
+
   /** How long {@code stop --wait}, {@code kill --wait} and {@code exit} wait for their outcome. */
   static final Duration LONG_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Every command word, for messages and completion. */
+  static final String WORDS = "status, ls, watch, stop, kill, exit, help";
 
   private final Set<String> ownOptions;
 
@@ -44,6 +51,9 @@ enum Action {
 
   /** The timeout when {@code --timeout} is not given. */
   Duration defaultTimeout(boolean wait) {
+    if (this == LS) {
+      return LIST_TIMEOUT;
+    }
     return this == EXIT || wait ? LONG_TIMEOUT : SHORT_TIMEOUT;
   }
 }

@@ -58,8 +58,13 @@ final class ControlConnection implements AutoCloseable {
 
   /** Sends {@code command} as {@code event: NAME} and an empty line, as SPEC §5 writes it. */
   void send(Command command) throws CtlException {
+    send(command.wireName());
+  }
+
+  /** Sends an event of {@code type} without data: a command, or a request such as {@code status}. */
+  void send(String type) throws CtlException {
     ByteBuffer frame =
-        ByteBuffer.wrap(("event: " + command.wireName() + "\n\n").getBytes(StandardCharsets.UTF_8));
+        ByteBuffer.wrap(("event: " + type + "\n\n").getBytes(StandardCharsets.UTF_8));
     try {
       // A few bytes always fit the socket's send buffer of a fresh connection; loop for form's
       // sake.
@@ -70,7 +75,7 @@ final class ControlConnection implements AutoCloseable {
       throw new CtlException(
           ExitCode.UNREACHABLE,
           "lost the connection to the supervisor while sending "
-              + command.wireName()
+              + type
               + ": "
               + failed.getMessage(),
           failed);
@@ -135,7 +140,7 @@ final class ControlConnection implements AutoCloseable {
       throw new CtlException(
           ExitCode.NOT_A_SUPERVISOR,
           "not a supervisor: the bytes on the socket are not Server-Sent Events ("
-              + decoder.failure()
+              + Printable.text(decoder.failure())
               + ")");
     }
   }

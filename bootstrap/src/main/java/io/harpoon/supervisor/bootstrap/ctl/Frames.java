@@ -3,15 +3,14 @@ package io.harpoon.supervisor.bootstrap.ctl;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.harpoon.supervisor.adapters.control.SseEncoder;
 import io.harpoon.supervisor.adapters.control.SseEvent;
-import io.harpoon.supervisor.adapters.json.Json;
-import io.harpoon.supervisor.adapters.json.StateJson;
+import io.harpoon.supervisor.adapters.json.JsonTrees;
 import io.harpoon.supervisor.domain.lifecycle.ContainerProcessState;
 import java.io.IOException;
-import java.util.Optional;
 
 /**
- * Reads the events a supervisor sends with the supervisor's own JSON configuration, so this client
- * accepts exactly what the server writes. Anything that does not decode is a protocol violation.
+ * Reads the events a supervisor sends with the supervisor's own JSON configuration and wire records,
+ * so this client accepts what the server writes. Anything that does not decode is a protocol
+ * violation.
  */
 final class Frames {
 
@@ -26,26 +25,24 @@ final class Frames {
         return new Incoming.State(state(event.data()), event.data());
       case SseEncoder.ERROR:
         return refusal(event.data());
+      case SseEncoder.STATUS:
+        // An extension: a status this client cannot read is left out, never fatal.
+        return StatusReport.parse(event.data())
+            .<Incoming>map(Incoming.Status::new)
+            .orElseGet(() -> new Incoming.Other(event.type()));
       default:
         return new Incoming.Other(event.type());
     }
   }
 
   private static ContainerProcessState state(String data) throws CtlException {
-    Optional<ContainerProcessState> state;
-    try {
-      StateJson json = Json.mapper().readValue(data, StateJson.class);
-      state = json == null ? Optional.empty() : json.toState();
-    } catch (IOException | RuntimeException malformed) {
-      state = Optional.empty();
-    }
-    return state.orElseThrow(
+    return StateTree.decode(data).orElseThrow(
         () -> notAState("a state event whose data is not a container state", data));
   }
 
   private static Incoming refusal(String data) throws CtlException {
     try {
-      JsonNode reply = Json.mapper().readTree(data);
+      JsonNode reply = JsonTrees.read(data);
       if (reply != null && reply.path("command").isTextual() && reply.path("error").isTextual()) {
         return new Incoming.Refusal(reply.get("command").asText(), reply.get("error").asText());
       }
@@ -62,6 +59,6 @@ final class Frames {
     String quoted = data.length() > QUOTE_CHARS ? data.substring(0, QUOTE_CHARS) + "..." : data;
     return new CtlException(
         ExitCode.NOT_A_SUPERVISOR,
-        "not a supervisor: received " + what + ": " + quoted.replaceAll("\\p{Cntrl}", " "));
+        "not a supervisor: received " + what + ": " + Printable.text(quoted));
   }
 }

@@ -6,7 +6,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 
 /**
- * {@code harpoonctl}: status, watch, stop, kill and exit on a supervisor's control socket, with
+ * {@code harpoonctl}: status, ls, watch, stop, kill and exit on supervisors' control sockets, with
  * exit codes a script can act on ({@link ExitCode}).
  */
 public final class HarpoonCtl {
@@ -42,7 +42,7 @@ public final class HarpoonCtl {
       return execute(commandLine.parse(args));
     } catch (UsageException e) {
       console.problem(e.getMessage());
-      console.err().print(commandLine.usage());
+      console.err().println(CtlCommandLine.TRY_HELP);
       return ExitCode.USAGE;
     } catch (CtlException e) {
       console.problem(e.getMessage());
@@ -54,6 +54,8 @@ public final class HarpoonCtl {
     switch (options.action()) {
       case STATUS:
         return StatusCommand.run(options, console);
+      case LS:
+        return LsCommand.run(options, console);
       case WATCH:
         return WatchCommand.run(options, console);
       case STOP:

@@ -25,6 +25,13 @@ sealed interface Incoming {
     }
   }
 
+  /** An {@code event: status}: what the state does not say (docs/protocol.md). */
+  record Status(StatusReport report) implements Incoming {
+    public Status {
+      Objects.requireNonNull(report, "report");
+    }
+  }
+
   /** An event of a type this client does not know; newer supervisors may send more kinds. */
   record Other(String type) implements Incoming {
     public Other {

@@ -56,7 +56,8 @@ final class Session implements AutoCloseable {
     if (first instanceof Incoming.Refusal && ((Incoming.Refusal) first).command().isEmpty()) {
       throw new CtlException(
           ExitCode.UNREACHABLE,
-          "the supervisor refused the connection: " + ((Incoming.Refusal) first).error());
+          "the supervisor refused the connection: "
+              + Printable.text(((Incoming.Refusal) first).error()));
     }
     if (first instanceof Incoming.Closed && bytes == 0) {
       throw new CtlException(
@@ -75,7 +76,8 @@ final class Session implements AutoCloseable {
 
   private static String describe(Incoming first) {
     if (first instanceof Incoming.Other) {
-      return "the first event is '" + ((Incoming.Other) first).type() + "', not a state";
+      return "the first event is '" + Printable.text(((Incoming.Other) first).type())
+          + "', not a state";
     }
     if (first instanceof Incoming.Refusal) {
       return "the first event is an error reply, not a state";

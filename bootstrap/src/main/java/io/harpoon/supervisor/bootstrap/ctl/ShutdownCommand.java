@@ -6,12 +6,13 @@ import io.harpoon.supervisor.domain.lifecycle.ContainerProcessState;
 import java.time.Duration;
 
 /**
- * {@code stop} and {@code kill}. The supervisor answers a refused command with {@code event: error}
- * and an accepted one with nothing but state changes, so "accepted" is a silence: without {@code
- * --wait} a refusal is awaited for at most {@link #ANSWER_WINDOW}. With {@code --wait} the answer
- * is the first state with {@code up:false, restarting:false} after the command. The original
- * supervisor never refuses; when the state it sent on connect shows a container that already ran
- * and is down for good, that state is the answer once the answer window passed in silence.
+ * {@code stop} and {@code kill}, idempotent as {@code sv down} and {@code systemctl stop} are: a
+ * container that is down for good already is reported {@code already down} with exit 0, and nothing
+ * is sent. The supervisor answers a refused command with {@code event: error} and an accepted one
+ * with nothing but state changes, so "accepted" is a silence: without {@code --wait} a refusal is
+ * awaited for at most {@link #ANSWER_WINDOW}. With {@code --wait} the answer is the first state with
+ * {@code up:false, restarting:false} after the command. A refusal that comes because the container
+ * went down meanwhile is followed by that down state: then it is "already down" too.
  */
 final class ShutdownCommand {
 
@@ -26,6 +27,10 @@ final class ShutdownCommand {
     Command command = options.action() == Action.STOP ? Command.STOP : Command.KILL;
     Deadline deadline = Deadline.after(options.timeout());
     try (Session session = Session.open(options.socket(), deadline, b -> {})) {
+      ContainerProcessState first = session.first().state();
+      if (downForGood(first) && ranBefore(first)) {
+        return alreadyDown(console, first);
+      }
       session.connection().send(command);
       if (!options.await()) {
         return awaitRefusal(session, command, deadline.within(ANSWER_WINDOW), console);
@@ -37,12 +42,18 @@ final class ShutdownCommand {
   /** Silence, or a state that shows no restart is coming, means the command was taken. */
   private static ExitCode awaitRefusal(
       Session session, Command command, Deadline window, Console console) throws CtlException {
+    ContainerProcessState last = session.first().state();
     while (true) {
       Incoming next = session.connection().next(window);
-      refused(next, command);
+      if (next instanceof Incoming.Refusal) {
+        return refusedUnlessDown(session, command, (Incoming.Refusal) next, last, console);
+      }
       lost(next, command);
+      if (next instanceof Incoming.State) {
+        last = ((Incoming.State) next).state();
+      }
       if (next instanceof Incoming.Silence
-          || (next instanceof Incoming.State && !((Incoming.State) next).state().restarting())) {
+          || (next instanceof Incoming.State && !last.restarting())) {
         console.result(command.wireName() + " sent");
         return ExitCode.OK;
       }
@@ -52,22 +63,19 @@ final class ShutdownCommand {
   private static ExitCode awaitDown(
       Session session, Command command, Deadline deadline, Console console) throws CtlException {
     ContainerProcessState last = session.first().state();
-    boolean settled = downForGood(last) && ranBefore(last);
     while (true) {
-      Incoming next =
-          session.connection().next(settled ? deadline.within(ANSWER_WINDOW) : deadline);
-      refused(next, command);
+      Incoming next = session.connection().next(deadline);
+      if (next instanceof Incoming.Refusal) {
+        return refusedUnlessDown(session, command, (Incoming.Refusal) next, last, console);
+      }
       lost(next, command);
       if (next instanceof Incoming.State) {
         last = ((Incoming.State) next).state();
-        settled = false;
         if (downForGood(last)) {
-          return down(console, last, "");
+          console.result("down, last exit: " + StateText.exit(last.exitStatus()));
+          return ExitCode.OK;
         }
       } else if (next instanceof Incoming.Silence) {
-        if (settled) {
-          return down(console, last, " (it was down already)");
-        }
         throw new CtlException(
             ExitCode.TIMEOUT,
             "the container is not down after "
@@ -79,8 +87,30 @@ final class ShutdownCommand {
     }
   }
 
-  private static ExitCode down(Console console, ContainerProcessState state, String note) {
-    console.result("down, last exit: " + StateText.exit(state.exitStatus()) + note);
+  /**
+   * A refusal of our command. The supervisor refuses stop and kill when the container is down for
+   * good; the state that says so may follow the refusal on the wire, so it is awaited briefly.
+   */
+  private static ExitCode refusedUnlessDown(Session session, Command command,
+      Incoming.Refusal refusal, ContainerProcessState last, Console console) throws CtlException {
+    if (!refusal.command().equals(command.wireName())) {
+      throw refused(command, refusal);
+    }
+    ContainerProcessState latest = last;
+    Deadline window = Deadline.after(ANSWER_WINDOW);
+    while (!downForGood(latest)) {
+      Incoming next = session.connection().next(window);
+      if (!(next instanceof Incoming.State)) {
+        throw refused(command, refusal);
+      }
+      latest = ((Incoming.State) next).state();
+    }
+    return alreadyDown(console, latest);
+  }
+
+  private static ExitCode alreadyDown(Console console, ContainerProcessState state) {
+    console.result("already down, last exit: " + StateText.exit(state.exitStatus())
+        + (state.err().isEmpty() ? "" : " (it failed: " + Printable.text(state.err()) + ")"));
     return ExitCode.OK;
   }
 
@@ -93,12 +123,17 @@ final class ShutdownCommand {
     return !state.exitStatus().equals(ExitStatus.NONE) || !state.err().isEmpty();
   }
 
+  private static CtlException refused(Command command, Incoming.Refusal refusal) {
+    return new CtlException(
+        ExitCode.REFUSED, command.wireName() + " refused: " + Printable.text(refusal.error()));
+  }
+
+  /** A refusal of {@code command}, for commands that are not idempotent ({@code exit}). */
   static void refused(Incoming next, Command command) throws CtlException {
     if (next instanceof Incoming.Refusal) {
       Incoming.Refusal refusal = (Incoming.Refusal) next;
       if (refusal.command().equals(command.wireName())) {
-        throw new CtlException(
-            ExitCode.REFUSED, command.wireName() + " refused: " + refusal.error());
+        throw refused(command, refusal);
       }
     }
   }

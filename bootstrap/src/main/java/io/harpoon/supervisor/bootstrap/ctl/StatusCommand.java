@@ -1,20 +1,20 @@
 package io.harpoon.supervisor.bootstrap.ctl;
 
-/** {@code status}: the state the supervisor sends on connect, in words or as its JSON. */
+/**
+ * {@code status}: the container's state and status report, in words or as JSON, with the exit code
+ * of {@code systemctl is-active}: 0 up, 3 down, 4 failed.
+ */
 final class StatusCommand {
 
   private StatusCommand() {}
 
   static ExitCode run(CtlOptions options, Console console) throws CtlException {
-    try (Session session =
-        Session.open(options.socket(), Deadline.after(options.timeout()), b -> {})) {
-      Incoming.State state = session.first();
-      if (options.json()) {
-        console.result(state.json());
-      } else {
-        console.text(StateText.summary(state.state()));
-      }
-      return ExitCode.OK;
+    Snapshot snapshot = StatusQuery.ask(options.socket(), Deadline.after(options.timeout()));
+    if (options.json()) {
+      console.result(JsonOut.text(JsonOut.snapshot(snapshot)));
+    } else {
+      console.text(StatusText.of(snapshot, console.clock().instant()));
     }
+    return snapshot.health();
   }
 }

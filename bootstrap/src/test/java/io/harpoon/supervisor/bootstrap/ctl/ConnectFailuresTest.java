@@ -19,7 +19,7 @@ class ConnectFailuresTest {
     CtlRun run = CtlRun.in(dir, "status");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
-    assertThat(run.exitCode().code()).isEqualTo(3);
+    assertThat(run.exitCode().code()).isEqualTo(6);
     assertThat(run.err())
         .isEqualTo(
             "harpoonctl: no control socket at "

@@ -143,6 +143,11 @@ final class FakeSupervisor implements AutoCloseable {
       send("event: state\ndata: " + json + "\n\n");
     }
 
+    /** {@code event: status} with {@code json}. */
+    void status(String json) throws IOException {
+      send("event: status\ndata: " + json + "\n\n");
+    }
+
     /** {@code event: error} refusing {@code command}. */
     void refuse(String command, String error) throws IOException {
       send("event: error\ndata: {\"command\":\"" + command + "\",\"error\":\"" + error + "\"}\n\n");

@@ -29,7 +29,7 @@ class NotASupervisorTest {
             });
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.NOT_A_SUPERVISOR);
-    assertThat(run.exitCode().code()).isEqualTo(4);
+    assertThat(run.exitCode().code()).isEqualTo(7);
     assertThat(run.err()).startsWith("harpoonctl: not a supervisor: ");
   }
 

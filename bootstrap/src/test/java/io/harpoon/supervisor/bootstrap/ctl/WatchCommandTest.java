@@ -69,7 +69,47 @@ class WatchCommandTest {
       CtlRun run = CtlRun.in(dir, "watch", "--raw");
 
       assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
-      assertThat(run.out()).isEqualTo(stream);
+      assertThat(run.out()).isEqualTo(stream.replace("\r", "\\x0d"));
+    }
+  }
+
+  @Test
+  void raw_controlsFromTheSocket_areEscapedEvenSplitAcrossReads() throws Exception {
+    try (FakeSupervisor fake =
+        FakeSupervisor.start(
+            dir,
+            peer -> {
+              peer.state(WireStates.UP);
+              peer.send("event: x\ndata: \u001b]0;owned\u0007 \u00c2");
+              peer.send("\u009b2J \u202e\u00e9\n\n");
+              peer.exitSupervisor();
+            })) {
+      CtlRun run = CtlRun.in(dir, "watch", "--raw");
+
+      assertThat(run.out())
+          .endsWith("event: x\ndata: \\x1b]0;owned\\x07 \u00c2\\x9b2J \\u202e\u00e9\n\n")
+          .doesNotContain("\u001b", "\u0007", "\u009b", "\u202e");
+    }
+  }
+
+  @Test
+  void metricsSamples_watch_printedOnlyWithSamples() throws Exception {
+    FakeSupervisor.Script samples =
+        peer -> {
+          peer.state(WireStates.UP);
+          peer.state(WireStates.UP.replace("1234567890", "1334567890"));
+          peer.state(WireStates.UP.replace("1234567890", "1434567890"));
+          peer.exitSupervisor();
+        };
+    try (FakeSupervisor fake = FakeSupervisor.start(dir, samples)) {
+      assertThat(CtlRun.in(dir, "watch").out().lines()).hasSize(1);
+    }
+    try (FakeSupervisor fake = FakeSupervisor.start(dir, samples)) {
+      assertThat(CtlRun.in(dir, "watch", "--samples").out().lines())
+          .hasSize(3)
+          .last()
+          .asString()
+          .contains("cpu 1.435 s");
     }
   }
 

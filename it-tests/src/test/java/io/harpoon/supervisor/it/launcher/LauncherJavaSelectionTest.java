@@ -55,20 +55,65 @@ class LauncherJavaSelectionTest {
   }
 
   @Test
-  void javaHome_olderThanOneInTheSearch_newestWins() throws Exception {
+  void javaHome_olderThanOneInTheSearch_pinsIt() throws Exception {
     env.put("JAVA_HOME", fakeJdk("old", "17.0.15").toString());
     fakeJdk("new", "21.0.8");
 
-    assertThat(chosen()).isEqualTo(jvms.resolve("new") + " 21.0.8");
+    assertThat(chosen()).isEqualTo(jvms.resolve("old") + " 17.0.15");
   }
 
   @Test
-  void javaHome_sameMajorAsTheSearch_earlierCandidateWins() throws Exception {
+  void javaHome_outsideTheSearchPath_pinsIt() throws Exception {
     Path home = Files.createDirectories(temp.resolve("home"));
     env.put("JAVA_HOME", fakeJdk(home, "mine", "21.0.1").toString());
-    fakeJdk("other", "21.0.8");
+    fakeJdk("other", "25.0.3");
 
     assertThat(chosen()).isEqualTo(home.resolve("mine") + " 21.0.1");
+  }
+
+  @Test
+  void javaHome_notAJdk_failsNamingItInsteadOfSearching() throws Exception {
+    fakeJdk("java-25", "25.0.3");
+    env.put("JAVA_HOME", temp.resolve("nothing").toString());
+
+    LauncherRun run = run(List.of("--version"));
+
+    assertThat(run.exit()).isNotZero();
+    assertThat(run.stderr()).contains("JAVA_HOME=" + temp.resolve("nothing"))
+        .contains("not a Java 17 or newer");
+    assertThat(run.stdout()).isEmpty();
+  }
+
+  @Test
+  void javaHome_olderThan17_failsNamingIt() throws Exception {
+    fakeJdk("java-25", "25.0.3");
+    env.put("JAVA_HOME", fakeJdk("java-11", "11.0.2").toString());
+
+    LauncherRun run = run(List.of("--version"));
+
+    assertThat(run.exit()).isNotZero();
+    assertThat(run.stderr()).contains("JAVA_HOME=" + jvms.resolve("java-11"));
+  }
+
+  @Test
+  void javaHomeAndHarpoonJavaHome_harpoonJavaHomeWins() throws Exception {
+    env.put("JAVA_HOME", fakeJdk("java-21", "21.0.8").toString());
+    env.put("HARPOON_JAVA_HOME", fakeJdk("java-17", "17.0.15").toString());
+
+    assertThat(chosen()).isEqualTo(jvms.resolve("java-17") + " 17.0.15");
+  }
+
+  @Test
+  void harpoonctl_javaHome_pinsItToo() throws Exception {
+    Files.copy(LauncherRun.distribution().resolve("bin/harpoonctl"), launcher.resolveSibling("harpoonctl"));
+    env.put("JAVA_HOME", fakeJdk("java-17", "17.0.15").toString());
+    fakeJdk("java-25", "25.0.3");
+
+    LauncherRun run = LauncherRun.of(launcher.resolveSibling("harpoonctl"), env, List.of("--version"), temp);
+
+    assertThat(run.exit()).as(run.stderr()).isZero();
+    assertThat(run.stdout().lines().findFirst().orElseThrow())
+        .isEqualTo("java " + jvms.resolve("java-17") + " 17.0.15");
   }
 
   @Test
@@ -87,7 +132,7 @@ class LauncherJavaSelectionTest {
     LauncherRun run = run(List.of("--version"));
 
     assertThat(run.exit()).isNotZero();
-    assertThat(run.stderr()).contains("no Java 17 or newer found");
+    assertThat(run.stderr()).contains("no Java 17 or newer found").contains("set JAVA_HOME");
     assertThat(run.stdout()).isEmpty();
   }
 

@@ -16,6 +16,15 @@ public interface WatchState {
   /** The latest published state. */
   ContainerProcessState current();
 
+  /**
+   * What the latest published state does not say (pid, since when, ...): the control socket's
+   * additive {@code status} event. Empty before the first publication, and from sources that do not
+   * know it.
+   */
+  default Optional<ContainerStatus> status() {
+    return Optional.empty();
+  }
+
   /** Told that a subscription has a state to poll. Called on the supervisor's thread: must not block. */
   interface StateListener {
     void stateAvailable();
