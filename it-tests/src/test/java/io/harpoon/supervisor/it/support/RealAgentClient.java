@@ -39,11 +39,22 @@ public final class RealAgentClient implements AgentObserver {
     reader.start();
   }
 
-  /** The realclient binary, when it is there. */
+  /**
+   * The realclient binary, when it is there: at {@code -Dharpoon.realclient}, else in a reference kit
+   * {@code shared/reference/} beside the checkout or beside any directory above it (a worktree nests).
+   */
   public static Optional<Path> binary() {
     String configured = System.getProperty(PROPERTY, "");
-    Path path = configured.isEmpty() ? Path.of("../../shared/reference/realclient") : Path.of(configured);
-    return Files.isExecutable(path) ? Optional.of(path.toAbsolutePath().normalize()) : Optional.empty();
+    if (!configured.isEmpty() && Files.isExecutable(Path.of(configured))) {
+      return Optional.of(Path.of(configured).toAbsolutePath().normalize());
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("shared/reference/realclient");
+      if (Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Why the real agent's client cannot run here, if it cannot. */
