@@ -6,8 +6,8 @@ import jnr.ffi.annotations.Out;
 
 /**
  * Every libc call of the supervisor's process layer, and nothing more: spawning, signalling,
- * reaping, and the pipes and in-memory files its children write to. Bound once with jnr-ffi's {@code
- * LibraryLoader} (see {@link NativeLinux}), which costs a fraction of jnr-posix's {@code
+ * reaping, and the pipes and in-memory files its children write to. Bound once with jnr-ffi's
+ * {@code LibraryLoader} (see {@link NativeLinux}), which costs a fraction of jnr-posix's {@code
  * POSIXFactory}: that one binds about 250 functions and generates classes no class-data archive
  * holds. Sizes and constants are glibc's on 64-bit Linux (x86_64 and aarch64 alike).
  */

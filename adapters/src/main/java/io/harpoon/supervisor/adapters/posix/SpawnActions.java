@@ -19,15 +19,15 @@ import java.util.List;
  *
  * <p>The order matters, as the actions run one after the other in the child: sources are moved out
  * of 0..2 first (only when the supervisor was started with a standard stream closed, so that a pipe
- * got one of those numbers, or when a child's stdout is the supervisor's stderr), then 0, 1 and 2 are
- * set, and only then is the rest closed.
+ * got one of those numbers, or when a child's stdout is the supervisor's stderr), then 0, 1 and 2
+ * are set, and only then is the rest closed.
  */
 final class SpawnActions {
 
   private static final Path OWN_FDS = Path.of("/proc/self/fd");
   private static final int O_RDONLY = 0;
 
-  /** For {@link #of(int, Output, Output)}: stdin from {@code /dev/null}, as every child but a relay. */
+  /** For {@link #of(int, Output, Output)}: stdin from {@code /dev/null}, as all but the relays. */
   static final int DEV_NULL = -1;
 
   private SpawnActions() {}

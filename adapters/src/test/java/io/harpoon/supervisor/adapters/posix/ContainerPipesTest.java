@@ -73,7 +73,8 @@ class ContainerPipesTest {
         ContainerPipes pipes = ContainerPipes.open()) {
       String stdoutPipe = target(pipes.stdout());
       String stderrPipe = target(pipes.stderr());
-      List<Integer> relays = pipes.relay(processes, ContainerPipes.RELAY, out.output(), err.output());
+      List<Integer> relays =
+          pipes.relay(processes, ContainerPipes.RELAY, out.output(), err.output());
 
       // The write ends are still open here, so both relays come to wait in read(2) on their pipe,
       // once their start-up (which may open locale files) is over.
