@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A container that goes after the supervisor's own stdio. The container writes into pipes of its own,
- * which the supervisor relays to its stdout and stderr (SPEC §7), so there is nothing of the
+ * which relay processes copy to the supervisor's stdout and stderr (SPEC §7), so there is nothing of the
  * supervisor's to reopen through {@code /proc/self/fd}, and the runtime chowns only those pipes to the
  * container's user (docs/security.md). Attacks that need a terminal or a pipe as the supervisor's stdio
  * are in {@code faults.StdioIsolationIT}.

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -99,6 +100,49 @@ public interface RecoveryScenarios extends Scenario {
     assertThat(lines(data.resolve("starts"))).as("started once: adopted, not restarted").isEqualTo(1);
     assertThat(down.unknown()).as("a status only the dead supervisor could see: %s", down).isTrue();
     assertThat(down.restarting()).isFalse();
+  }
+
+  /**
+   * SPEC §8 with a container that keeps writing. Its output is copied to the supervisor's stdout by relay
+   * processes of its own, not by the supervisor: killed outright, the supervisor takes no reader of the
+   * container's pipes with it, so the container neither stops writing nor dies of SIGPIPE, its lines keep
+   * reaching the first supervisor's stdout with none lost, and the successor adopts it as it is.
+   */
+  @Test
+  default void supervisorKilled_chattyContainerKeepsWritingToTheSameStdout_successorAdoptsIt() throws IOException {
+    RunDirectory dir = fixture().runDirectory();
+    Path data = dir.volume("data");
+    dir.write(agent().restart("always").volume("/data", data.toString()));
+    List<String> command = List.of("sh", "-c", "echo start >> /data/starts; trap 'exit 0' TERM; echo ready; "
+        + "i=0; while true; do i=$((i + 1)); echo line $i; sleep 0.1; done");
+    SupervisorProcess first = fixture().start(dir, command);
+    awaitRunning(fixture().connect(dir), first);
+    first.killHard();
+    long atKill = numberedLines(first.stdout()).size();
+
+    Poll.until("10 more lines (1 s) in the dead supervisor's stdout, " + atKill + " at the kill", PROMPTLY,
+        () -> numberedLines(first.stdout()).size() >= atKill + 10);
+    assertThat(fixture().run("runc", "state", dir.id()).stdout()).as("the container after the kill")
+        .contains("\"running\"");
+
+    SupervisorProcess second = fixture().start(dir, command);
+    ControlClient client = fixture().connect(dir);
+    SupervisorState adopted = client.awaitState("up", SupervisorState::up, STARTED);
+    long atAdoption = numberedLines(first.stdout()).size();
+    Poll.until("the output still flowing once adopted", PROMPTLY,
+        () -> numberedLines(first.stdout()).size() >= atAdoption + 5);
+    client.send("stop");
+    SupervisorState down = client.awaitState("the end", SupervisorState::ended, PROMPTLY);
+
+    assertThat(adopted.restarts()).isZero();
+    assertThat(lines(data.resolve("starts"))).as("started once: adopted, not restarted").isEqualTo(1);
+    assertThat(down.restarting()).isFalse();
+    assertThat(down.unknown()).as("an end only the dead supervisor could see: %s", down).isTrue();
+    List<Long> numbers = numberedLines(first.stdout());
+    assertThat(numbers).as("every line, in order, none lost across the kill")
+        .isEqualTo(LongStream.rangeClosed(1, numbers.size()).boxed().toList());
+    assertThat(second.stdout()).as("the successor's stdout: the container's output did not move")
+        .doesNotContain("line ");
   }
 
   @Test
@@ -231,6 +275,12 @@ public interface RecoveryScenarios extends Scenario {
       }
     }
     return journal;
+  }
+
+  /** The numbers of the {@code line N} lines in {@code output}, in their order. */
+  private static List<Long> numberedLines(String output) {
+    return output.lines().filter(line -> line.startsWith("line "))
+        .map(line -> Long.parseLong(line.substring("line ".length()).strip())).toList();
   }
 
   private static long lines(Path file) {

@@ -6,8 +6,8 @@ import jnr.ffi.annotations.Out;
 
 /**
  * Every libc call of the supervisor's process layer, and nothing more: spawning, signalling,
- * reaping, pipes and the relay of the container's output. Bound once with jnr-ffi's {@code
- * LibraryLoader} (see {@link NativeLinux}), which costs a fraction of jnr-posix's {@code
+ * reaping, and the pipes and in-memory files its children write to. Bound once with jnr-ffi's
+ * {@code LibraryLoader} (see {@link NativeLinux}), which costs a fraction of jnr-posix's {@code
  * POSIXFactory}: that one binds about 250 functions and generates classes no class-data archive
  * holds. Sizes and constants are glibc's on 64-bit Linux (x86_64 and aarch64 alike).
  */
@@ -48,12 +48,6 @@ public interface LinuxLibC {
 
   /** {@code memfd_create(2)} (glibc 2.27): an anonymous file that lives as long as its fds. */
   int memfd_create(String name, int flags);
-
-  /** {@code read(2)} into native memory. */
-  long read(int fd, Pointer buffer, long count);
-
-  /** {@code write(2)} from native memory. */
-  long write(int fd, Pointer buffer, long count);
 
   /**
    * {@code posix_spawnp(3)}: returns 0 or an error number (not -1 and errno); {@code pid} receives

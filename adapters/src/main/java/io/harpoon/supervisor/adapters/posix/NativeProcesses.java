@@ -60,9 +60,28 @@ public final class NativeProcesses {
    * {@code /dev/null}, and stdout and stderr as given; returns its pid.
    */
   public int spawn(List<String> argv, Output stdout, Output stderr) throws IOException {
-    List<SpawnActions.Action> actions = SpawnActions.of(stdout, stderr);
+    return spawn(argv, SpawnActions.DEV_NULL, stdout, stderr, false);
+  }
+
+  /**
+   * Starts {@code argv} as {@link #spawn} does, but reading its stdin from our descriptor {@code
+   * stdin} and in a session of its own: for a process that must outlive the supervisor, such as a
+   * relay of a container's output (see {@link ContainerPipes}), which a Ctrl-C on the supervisor's
+   * terminal must not end.
+   */
+  int spawnDetached(List<String> argv, int stdin, Output stdout, Output stderr)
+      throws IOException {
+    if (stdin < 0) {
+      throw new IllegalArgumentException("no descriptor " + stdin);
+    }
+    return spawn(argv, stdin, stdout, stderr, true);
+  }
+
+  private int spawn(List<String> argv, int stdin, Output stdout, Output stderr, boolean newSession)
+      throws IOException {
+    List<SpawnActions.Action> actions = SpawnActions.of(stdin, stdout, stderr);
     long since = table.mark();
-    int pid = posixSpawn.spawn(argv, actions);
+    int pid = posixSpawn.spawn(argv, actions, newSession);
     table.spawned(pid, since);
     return pid;
   }
@@ -155,14 +174,14 @@ public final class NativeProcesses {
 
   /**
    * Builds the invokers of what the container's start and first kill call (see {@link
-   * PosixSpawn#warmUp}): the spawn, the container's pipes and the relay's wake-up pipe, the
-   * in-memory files of {@code runc start}, and {@code kill} (signal 0 to ourselves only checks that
-   * we exist), so that none of them is paid for on the start path.
+   * PosixSpawn#warmUp}): the spawn, the container's pipes, the in-memory files of {@code runc
+   * start}, and {@code kill} (signal 0 to ourselves only checks that we exist), so that none of
+   * them is paid for on the start path.
    */
   private void warmUp() {
     try {
       posixSpawn.warmUp();
-      OutputRelay.instance();
+      ContainerPipes.open().close();
       CapturedOutput.open("warm-up").close();
     } catch (IOException | IllegalStateException e) {
       // The first start reports the same failure, where it matters.

@@ -25,6 +25,7 @@ final class PosixSpawn {
 
   private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
   private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
+  private static final short POSIX_SPAWN_SETSID = 0x80;
   private static final int SIGSET_BYTES = 128;
   private static final byte[] NO_SIGNALS = new byte[SIGSET_BYTES];
   private static final byte[] ALL_SIGNALS = new byte[SIGSET_BYTES];
@@ -46,11 +47,15 @@ final class PosixSpawn {
     this.runtime = runtime;
   }
 
-  /** Starts {@code argv} (looked up on {@code PATH}) with the supervisor's environment. */
-  int spawn(List<String> argv, List<SpawnActions.Action> actions) throws IOException {
+  /**
+   * Starts {@code argv} (looked up on {@code PATH}) with the supervisor's environment, in a new
+   * session when {@code newSession}.
+   */
+  int spawn(List<String> argv, List<SpawnActions.Action> actions, boolean newSession)
+      throws IOException {
     Pointer fileActions = fileActions(actions);
     try {
-      return spawnWith(argv, fileActions);
+      return spawnWith(argv, fileActions, newSession);
     } finally {
       libc.posix_spawn_file_actions_destroy(fileActions);
     }
@@ -63,7 +68,7 @@ final class PosixSpawn {
   void warmUp() throws IOException {
     Pointer fileActions = fileActions(WARM_UP);
     try {
-      libc.posix_spawnattr_destroy(attributes());
+      libc.posix_spawnattr_destroy(attributes(true));
     } finally {
       libc.posix_spawn_file_actions_destroy(fileActions);
     }
@@ -83,8 +88,9 @@ final class PosixSpawn {
     }
   }
 
-  private int spawnWith(List<String> argv, Pointer fileActions) throws IOException {
-    Pointer attributes = attributes();
+  private int spawnWith(List<String> argv, Pointer fileActions, boolean newSession)
+      throws IOException {
+    Pointer attributes = attributes(newSession);
     try {
       int[] pid = new int[1];
       int error = libc.posix_spawnp(pid, argv.get(0), fileActions, attributes,
@@ -98,14 +104,17 @@ final class PosixSpawn {
     }
   }
 
-  private Pointer attributes() throws IOException {
+  private Pointer attributes(boolean newSession) throws IOException {
     Pointer attributes = Memory.allocateDirect(runtime, ATTRIBUTES_BYTES);
     check(libc.posix_spawnattr_init(attributes), "posix_spawnattr_init");
     check(libc.posix_spawnattr_setsigmask(attributes, NO_SIGNALS), "posix_spawnattr_setsigmask");
     check(libc.posix_spawnattr_setsigdefault(attributes, ALL_SIGNALS),
         "posix_spawnattr_setsigdefault");
-    check(libc.posix_spawnattr_setflags(attributes,
-        (short) (POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)), "posix_spawnattr_setflags");
+    short flags = POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK;
+    if (newSession) {
+      flags |= POSIX_SPAWN_SETSID;
+    }
+    check(libc.posix_spawnattr_setflags(attributes, flags), "posix_spawnattr_setflags");
     return attributes;
   }
 

@@ -18,11 +18,11 @@ import java.util.function.Consumer;
 /**
  * The container runtime port on an OCI runtime's command line: {@code runc} by default, {@code
  * crun} alike. {@code create} runs with the container's own stdout and stderr pipes, which its init
- * inherits and the supervisor relays to its own stdout and stderr, and exits once the container
- * exists; the init is then re-parented to the supervisor, which is child subreaper (see {@link
- * NativeProcesses}) and so reaps it and sees its real status. The run directory is the OCI bundle:
- * {@code config.json}, {@code container.pid} and the runtime's log of the last create, {@code
- * runtime.log}, are written there.
+ * inherits and two relay processes copy to the supervisor's stdout and stderr, and exits once the
+ * container exists; the init is then re-parented to the supervisor, which is child subreaper (see
+ * {@link NativeProcesses}) and so reaps it and sees its real status. The run directory is the OCI
+ * bundle: {@code config.json}, {@code container.pid} and the runtime's log of the last create,
+ * {@code runtime.log}, are written there.
  */
 public final class RuncContainerRuntime implements ContainerRuntime {
 

@@ -38,11 +38,18 @@ final class RuntimeCli {
   private final String binary;
   private final List<String> globalFlags;
   private final NativeProcesses processes;
+  private final String relay;
 
   RuntimeCli(String binary, List<String> globalFlags, NativeProcesses processes) {
+    this(binary, globalFlags, processes, ContainerPipes.RELAY);
+  }
+
+  /** With {@code relay} as the program that relays the container's output (a test's choice). */
+  RuntimeCli(String binary, List<String> globalFlags, NativeProcesses processes, String relay) {
     this.binary = binary;
     this.globalFlags = List.copyOf(globalFlags);
     this.processes = processes;
+    this.relay = relay;
   }
 
   /** The runtime's name for messages, e.g. {@code runc}. */
@@ -52,10 +59,14 @@ final class RuntimeCli {
 
   /**
    * Runs a command whose stdout and stderr are the container's own pipes ({@link ContainerPipes}),
-   * which the container inherits from {@code create} and the relay copies to the supervisor's
-   * stdout and stderr. Its error messages are read from {@code log}, which is replaced by an empty
-   * file of mode 0600 first: the runtime appends to an existing log ({@code O_APPEND}, no {@code
-   * O_TRUNC}) and would create a missing one 0644.
+   * which the container inherits from {@code create} and two relay processes, started first, copy
+   * to the supervisor's stdout and stderr; once the command has exited this process holds no end of
+   * them. Its error messages are read from {@code log}, which is replaced by an empty file of mode
+   * 0600 first: the runtime appends to an existing log ({@code O_APPEND}, no {@code O_TRUNC}) and
+   * would create a missing one 0644.
+   *
+   * @throws RuntimeFailure (transient) also when the relays cannot be started; the command does
+   *     not run then
    */
   RuntimeResult runWithContainerOutput(List<String> args, Path log, InFlight inFlight)
       throws RuntimeFailure {
@@ -66,11 +77,8 @@ final class RuntimeCli {
       throw new RuntimeFailure("cannot replace " + log + ": " + e.getMessage(), e);
     }
     WaitStatus status;
-    try (ContainerPipes pipes = ContainerPipes.open()) {
-      pipes.relay();
+    try (ContainerPipes pipes = openRelayed()) {
       status = run(args, log, pipes.stdout(), pipes.stderr(), inFlight, NO_TIMEOUT);
-    } catch (IOException e) {
-      throw new RuntimeFailure(name() + " " + args.get(0) + ": " + e.getMessage(), e);
     }
     return new RuntimeResult(status, "", RuntimeMessages.fromJsonLog(log));
   }
@@ -91,6 +99,23 @@ final class RuntimeCli {
       return new RuntimeResult(status, read(out.path()), messages);
     } catch (IOException e) {
       throw new RuntimeFailure(name() + " " + args.get(0) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The container's pipes with their relays running. */
+  private ContainerPipes openRelayed() throws RuntimeFailure {
+    ContainerPipes pipes;
+    try {
+      pipes = ContainerPipes.open();
+    } catch (IOException e) {
+      throw new RuntimeFailure("cannot create the container's output pipes: " + e.getMessage(), e);
+    }
+    try {
+      pipes.relay(processes, relay);
+      return pipes;
+    } catch (IOException e) {
+      pipes.close();
+      throw new RuntimeFailure(e.getMessage(), e);
     }
   }
 

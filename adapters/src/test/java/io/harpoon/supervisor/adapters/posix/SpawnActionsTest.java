@@ -51,4 +51,29 @@ class SpawnActionsTest {
             new Close(6),
             new Close(7));
   }
+
+  @Test
+  void stderrRelay_plan_readsItsPipeAsStdinAndWritesTheSupervisorsStderrAsStdout() {
+    // The relay of a container's stderr: the pipe's read end (7) as 0, our 2 as its 1 and its 2.
+    List<SpawnActions.Action> actions =
+        SpawnActions.plan(7, Output.descriptor(2), Output.INHERIT, List.of(0, 1, 2, 5, 7));
+
+    assertThat(actions)
+        .containsExactly(
+            new Dup2(2, 8),
+            new Dup2(7, 0),
+            new Dup2(8, 1),
+            new Close(5),
+            new Close(7),
+            new Close(8));
+  }
+
+  @Test
+  void stdinThatIsAStandardNumber_plan_movesItAsideToo() {
+    List<SpawnActions.Action> actions =
+        SpawnActions.plan(1, Output.INHERIT, Output.INHERIT, List.of(0, 1, 2));
+
+    assertThat(actions)
+        .containsExactly(new Dup2(1, 5), new Dup2(5, 0), new Close(5));
+  }
 }
