@@ -114,7 +114,8 @@ final class EffectRunner {
   }
 
   private void startContainer() {
-    LaunchSpec spec = ((StartupPlan.Launch) plan).spec();
+    // The domain asks for a start only in a supervision that has something to start.
+    LaunchSpec spec = plan.launchSpec().orElseThrow();
     try {
       int pid = ports.runtime().create(spec);
       long oomBaseline = ports.metrics().oomKills(spec.id()).orElse(0);
@@ -132,7 +133,7 @@ final class EffectRunner {
   }
 
   private Found classify(ContainerRuntime.Leftover leftover) {
-    Path ours = ((StartupPlan.Launch) plan).spec().runDirectory();
+    Path ours = plan.launchSpec().orElseThrow().runDirectory();
     if (!sameDirectory(leftover.bundle(), ours)) {
       return new Found.Foreign(leftover.bundle().toString());
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the supervisor will do once it serves its socket: launch a container, or report why it cannot.
@@ -29,6 +30,9 @@ public sealed interface StartupPlan {
   /** The lifecycle's state before anything happened: about to start, or failed for good. */
   ContainerState initialState();
 
+  /** What to start, when anything is to be started. */
+  Optional<LaunchSpec> launchSpec();
+
   /** Start the container described by {@code spec}. */
   record Launch(LaunchSpec spec, LifecycleSettings settings) implements StartupPlan {
     public Launch {
@@ -44,6 +48,11 @@ public sealed interface StartupPlan {
     @Override
     public ContainerState initialState() {
       return ContainerState.initial(settings);
+    }
+
+    @Override
+    public Optional<LaunchSpec> launchSpec() {
+      return Optional.of(spec);
     }
   }
 
@@ -65,6 +74,11 @@ public sealed interface StartupPlan {
     @Override
     public ContainerState initialState() {
       return ContainerState.rejected(settings, message());
+    }
+
+    @Override
+    public Optional<LaunchSpec> launchSpec() {
+      return Optional.empty();
     }
   }
 

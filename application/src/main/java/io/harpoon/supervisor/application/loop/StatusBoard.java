@@ -40,9 +40,6 @@ final class StatusBoard {
   }
 
   private long configuredMemory() {
-    if (plan instanceof StartupPlan.Launch) {
-      return ((StartupPlan.Launch) plan).spec().config().resources().memoryBytes();
-    }
-    return 0;
+    return plan.launchSpec().map(spec -> spec.config().resources().memoryBytes()).orElse(0L);
   }
 }

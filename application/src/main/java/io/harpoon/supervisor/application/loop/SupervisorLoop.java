@@ -47,7 +47,7 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
     this.ports = ports;
     this.state = plan.initialState();
     // What a predecessor journaled is read now, before this supervision records anything.
-    Optional<Checkpoint> predecessor = plan instanceof StartupPlan.Launch ? ports.journal().last() : Optional.empty();
+    Optional<Checkpoint> predecessor = plan.launchSpec().flatMap(spec -> ports.journal().last());
     this.fanOut = new StateFanOut(state.view(), StateFanOut.DEFAULT_QUEUE_CAPACITY);
     this.effects = new EffectRunner(plan, ports, worker, fanOut, predecessor, this::post,
         code -> exitCode = OptionalInt.of(code), requesters);
