@@ -129,6 +129,55 @@ class LauncherJavaSelectionTest {
   }
 
   @Test
+  void bundledRuntime_winsOverNewerJdksOfTheHost() throws Exception {
+    Path runtime = fakeJdk(temp.resolve("dist"), "runtime", "21.0.8");
+    fakeJdk("java-25", "25.0.3");
+    env.put("JAVA_HOME", fakeJdk("home-26", "26.0.1").toString());
+
+    assertThat(chosen()).isEqualTo(runtime + " 21.0.8");
+  }
+
+  @Test
+  void bundledRuntime_pinnedJdkWinsOverIt() throws Exception {
+    fakeJdk(temp.resolve("dist"), "runtime", "25.0.3");
+    env.put("HARPOON_JAVA_HOME", fakeJdk("java-17", "17.0.15").toString());
+
+    assertThat(chosen()).isEqualTo(jvms.resolve("java-17") + " 17.0.15");
+  }
+
+  @Test
+  void bundledRuntime_olderThan17_hostSearchedInstead() throws Exception {
+    fakeJdk(temp.resolve("dist"), "runtime", "11.0.2");
+    fakeJdk("java-21", "21.0.8");
+
+    assertThat(chosen()).isEqualTo(jvms.resolve("java-21") + " 21.0.8");
+  }
+
+  @Test
+  void launcher_startedThroughASymlink_findsItsDistribution() throws Exception {
+    Path runtime = fakeJdk(temp.resolve("dist"), "runtime", "25.0.3");
+    fakeJdk("java-21", "21.0.8");
+    launcher = Files.createSymbolicLink(path.resolve("harpoon-supervisor"), launcher);
+
+    assertThat(chosen()).isEqualTo(runtime + " 25.0.3");
+  }
+
+  @Test
+  void classPath_theJarsOfLibInNameOrder() throws Exception {
+    fakeJdk("java-21", "21.0.8");
+    Path lib = temp.resolve("dist/lib");
+    for (String jar : List.of("b-2.jar", "a-1.jar", "c-3.jar")) {
+      Files.writeString(lib.resolve(jar), "");
+    }
+    Files.writeString(lib.resolve("notes.txt"), "");
+
+    List<String> options = run(List.of("--hostname", "h")).stdout().lines().toList();
+
+    assertThat(options.get(options.indexOf("-cp") + 1)).isEqualTo(
+        lib.resolve("a-1.jar") + ":" + lib.resolve("b-2.jar") + ":" + lib.resolve("c-3.jar"));
+  }
+
+  @Test
   void flags_java25_getAotCacheSilencingAndNativeAccess() throws Exception {
     fakeJdk("java-25", "25.0.3");
 
