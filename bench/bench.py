@@ -13,6 +13,7 @@ import argparse
 import datetime
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -98,7 +99,9 @@ def ab_subjects(specs):
                 options["env"][k] = v
             else:
                 options[key.strip()] = value
-        subjects.append(Subject(name, name, java_home=options.get("java"), java_opts=options.get("opts", ""),
+        # The key names run directories and container IDs: [A-Za-z0-9_.-] only.
+        key = re.sub(r"[^A-Za-z0-9_.-]", "-", name)
+        subjects.append(Subject(key, name, java_home=options.get("java"), java_opts=options.get("opts", ""),
                                 class_data=options.get("class_data", "on") != "off",
                                 launcher=options.get("launcher"), env=options["env"]))
     return subjects
@@ -139,7 +142,7 @@ def main():
     runs = args.runs or (12 if args.quick else 24)
     r = {"schema": 2, "date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
          "mode": "a/b" if ab else "quick" if args.quick else "full", "command": args.command, "runs": runs,
-         "settle_s": 5, "notes": notes, "loads": {}}
+         "settle_s": 10, "notes": notes, "loads": {}}
     r["machine"] = report.machine(sorted({s.java_home for s in subjects if s.java_home}), REPO)
     try:
         if ab:

@@ -188,13 +188,31 @@ class LauncherJavaSelectionTest {
   }
 
   @Test
+  void flags_java18AndLater_reflectionThroughTheNativeAccessor() throws Exception {
+    fakeJdk("java-21", "21.0.8");
+
+    assertThat(run(List.of("--hostname", "h")).stdout().lines())
+        .contains("-Djdk.reflect.useNativeAccessorOnly=true");
+  }
+
+  @Test
+  void environment_glibcMapsLargeBlocksOnTheirOwn_unlessSetAlready() throws Exception {
+    fakeJdk("java-25", "25.0.3");
+
+    assertThat(run(List.of("--hostname", "h")).stdout()).contains("env MALLOC_MMAP_THRESHOLD_=32768");
+    env.put("MALLOC_MMAP_THRESHOLD_", "65536");
+    assertThat(run(List.of("--hostname", "h")).stdout()).contains("env MALLOC_MMAP_THRESHOLD_=65536");
+  }
+
+  @Test
   void flags_java17_noOptionsItWouldRefuse() throws Exception {
     fakeJdk("java-17", "17.0.15");
 
     String options = run(List.of("--hostname", "h")).stdout();
 
     assertThat(options).contains("-Xlog:cds*=off", "-XX:+UseSerialGC")
-        .doesNotContain("-Xlog:aot", "--enable-native-access", "--sun-misc-unsafe-memory-access", "-Xshare");
+        .doesNotContain("-Xlog:aot", "--enable-native-access", "--sun-misc-unsafe-memory-access", "-Xshare",
+            "useNativeAccessorOnly");
   }
 
   /** The JDK the launcher ran, as {@code HOME VERSION}, from what the fake java printed. */
@@ -212,7 +230,10 @@ class LauncherJavaSelectionTest {
     return fakeJdk(jvms, name, version);
   }
 
-  /** A JDK whose bin/java prints {@code java HOME VERSION}, then its arguments one a line. */
+  /**
+   * A JDK whose bin/java prints {@code java HOME VERSION}, then its arguments one a line, then {@code env
+   * NAME=VALUE} of the environment variables the launcher sets.
+   */
   private static Path fakeJdk(Path parent, String name, String version) throws IOException {
     Path home = Files.createDirectories(parent.resolve(name).resolve("bin")).getParent();
     Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n");
@@ -222,6 +243,7 @@ class LauncherJavaSelectionTest {
         "if [ \"$1\" = -version ]; then echo 'openjdk version \"" + version + "\" 2025-01-01' >&2; exit 0; fi",
         "echo \"java " + home + " " + version + "\"",
         "for a in \"$@\"; do echo \"$a\"; done",
+        "echo \"env MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_-unset}\"",
         ""));
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     return home;
