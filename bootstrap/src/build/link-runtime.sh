@@ -33,15 +33,20 @@ LINKED=$CACHE/runtime-$JAVA_VERSION-$KEY
 if [ ! -x "$LINKED/bin/java" ]; then
   mkdir -p "$CACHE"
   rm -rf "$LINKED.partial"
-  # No class data of its own (the distribution's training makes it), no debug attributes, headers or man
-  # pages: a smaller runtime to ship and to map.
-  if ! "$JDK/bin/jlink" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages \
+  # No debug attributes, headers or man pages: a smaller runtime to ship and to map. Below Java 25 the
+  # distribution's class data is a dynamic AppCDS archive, which builds on the runtime's own CDS archive:
+  # jlink makes that one (the one for compressed oops only; the launcher caps the heap at 64 MB). From 25
+  # on the AOT cache holds the JDK's classes too, and the runtime needs none.
+  CDS=
+  [ "$JAVA_MAJOR" -ge 25 ] || CDS=--generate-cds-archive
+  if ! "$JDK/bin/jlink" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages $CDS \
     --output "$LINKED.partial" >"$CACHE/jlink.log" 2>&1; then
     echo "$PROGRAM: jlink of $JDK failed, the distribution has no Java runtime of its own:" >&2
     cat "$CACHE/jlink.log" >&2
     rm -rf "$LINKED.partial"
     exit 0
   fi
+  rm -f "$LINKED.partial/lib/server/classes_nocoops.jsa"
   mv "$LINKED.partial" "$LINKED"
 fi
 cp -pR "$LINKED" "$DIST/runtime"
