@@ -33,6 +33,10 @@ def supervisor_round(h, subject, name, down_command, bundle_out=None):
                             + h.supervisor_args(subject, ID_PREFIX + name), subject, log_name)
     try:
         up = session.read_until("all_up_ms")
+        if down_command == "stop":
+            # The container's shell ignores TERM (it is PID 1 of its namespace) until its trap is set, a
+            # moment after the process started; an original supervisor never escalates to kill.
+            time.sleep(STOP_AFTER_UP_S)
         down = session.command(down_command, "down_ms")
         done = session.command("exit", "status")
     finally:
@@ -49,6 +53,9 @@ def supervisor_round(h, subject, name, down_command, bundle_out=None):
             "phases": None if subject.is_go else
             phases(os.path.join(h.logs, log_name + ".log"), float(up["forked_wall_ms"]), up_ms)}
 
+
+# How long a round waits after up:true before it sends stop (see supervisor_round).
+STOP_AFTER_UP_S = 0.3
 
 # The supervisor's own log lines around the start (not a contract: a missing line skips the breakdown).
 STARTING = "INFO starting container"
@@ -129,7 +136,7 @@ def startup(h, subjects, runs, bundle, progress, create_start=True):
     if create_start:
         kinds.append(("runc-create-start", None))
     samples = {s.key: {"up": [], "cpu": [], "child_cpu": [], "kill": [], "stop": [], "exit": [],
-                       "left_behind": 0, "phases": []}
+                       "left_behind": 0, "phases": [], "failed": []}
                for s in subjects}
     samples["runc-run"] = []
     samples["runc-run-cpu"] = []
@@ -144,7 +151,14 @@ def startup(h, subjects, runs, bundle, progress, create_start=True):
                 samples[kind].append(runc_create_start(h, bundle))
             else:
                 command = "kill" if i % 2 == 0 else "stop"
-                r = supervisor_round(h, subject, "%s-%d" % (subject.key, i), command)
+                try:
+                    r = supervisor_round(h, subject, "%s-%d" % (subject.key, i), command)
+                except BenchError as e:
+                    # One bad round (a hung shutdown, a runtime error) costs one sample, not the section.
+                    samples[subject.key]["failed"].append("round %d: %s" % (i, e))
+                    progress("%s, round %d failed: %s" % (subject.label, i, e))
+                    h.cleanup()
+                    continue
                 samples[subject.key]["up"].append(r["up"])
                 samples[subject.key]["cpu"].append(r["cpu"])
                 samples[subject.key]["child_cpu"].append(r["child_cpu"])

@@ -348,14 +348,19 @@ def shutdown_section(r):
                      fmt(percentile(d["stop"], 90), 2), len(d["stop"]), fmt(median(d["exit"]))])
     left = ["%s: %d of %d" % (sub["label"], s[sub["key"]].get("left_behind", 0), len(s[sub["key"]]["up"]))
             for sub in r["subjects"] if sub["kind"] != "go"]
+    failed = ["%s: %s" % (sub["label"], "; ".join(s[sub["key"]]["failed"])) for sub in r["subjects"]
+              if s[sub["key"]].get("failed")]
     return ["## Shutdown: command → down state", "",
             "From writing `event: kill` / `event: stop` (with an empty `data` line, as the original agent "
             "sends them) on the control connection to reading the first `up:false` state on it; the "
-            "container's init traps TERM and exits 0. Rounds alternate kill and stop. *exit → process "
+            "container's init traps TERM and exits 0 (stop is sent 0.3 s after `up:true`, once the trap is "
+            "set). Rounds alternate kill and stop. *exit → process "
             "gone*: from sending `exit` (right after the down state) to the supervisor's process ending.",
             "", table(header, rows), "",
             "Rounds in which this project's supervisor exited leaving its (stopped) runc container behind, "
-            "deleted by the benchmark before the next round: " + ", ".join(left) + ".", ""]
+            "deleted by the benchmark before the next round: " + ", ".join(left) + ".", ""] + (
+                ["Rounds that failed (left out of every number above): " + "; ".join(failed) + ".", ""]
+                if failed else [])
 
 
 def footprint_section(r):
