@@ -131,14 +131,14 @@ def gnuplot(r, ps, png):
     labels["runc"] = "runc run"
     rows, columns = layout(len(ps))
     with tempfile.TemporaryDirectory() as tmp:
-        script = ["set terminal pngcairo size %d,%d font 'Sans,10'" % (430 * columns, 380 * rows + 60),
+        script = ["set terminal pngcairo size %d,%d font 'Sans,10'" % (430 * columns, 400 * rows + 60),
                   "set output '%s'" % png,
                   "set multiplot layout %d,%d title \"harpoon-supervisor vs the original vs runc — %s (%s run, "
                   "load %s → %s)\" font 'Sans,13'" % (rows, columns, r["date"], r["mode"],
                                                        r["machine"]["load_start"], r.get("load_end", "?")),
                   "set style fill solid 0.9 border -1", "set boxwidth 0.8", "set grid ytics lc rgb '#dddddd'",
                   "set key off", "set xtics nomirror scale 0", "set ytics nomirror", "set border 3",
-                  "set offsets 0.2, 0.2, 0, 0"]
+                  "set offsets 0.2, 0.2, 0, 0", "set bmargin 4"]
         for i, (title, unit, log, groups, target) in enumerate(ps):
             placed, centres, width = bars(groups)
             data = os.path.join(tmp, "p%d.dat" % i)
