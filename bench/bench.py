@@ -35,8 +35,9 @@ SECTIONS = ("jmh", "startup", "footprint", "fanout", "density")
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--quick", action="store_true",
-                   help="shorter run (< 3 min): 12 rounds, 10 s idle, 1 fan-out cycle, density of 20 only")
-    p.add_argument("--runs", type=int, help="interleaved start-up rounds (default 24, quick 12)")
+                   help="shorter run (< 3 min): 10 rounds, 10 s idle, 1 fan-out cycle, density of 20 only, "
+                        "no JMH")
+    p.add_argument("--runs", type=int, help="interleaved start-up rounds (default 24, quick 10)")
     p.add_argument("--jdk17", default=os.environ.get("JDK17_HOME", JDK17_DEFAULT),
                    help="the JDK 17 subject (left out when absent)")
     p.add_argument("--go", default=os.environ.get("HARPOON_GO_SUPERVISOR"),
@@ -139,7 +140,9 @@ def main():
     notes = []
     ab = bool(args.ab)
     subjects = ab_subjects(args.ab) if ab else subjects_for(args, notes)
-    runs = args.runs or (12 if args.quick else 24)
+    runs = args.runs or (10 if args.quick else 24)
+    if args.quick and "jmh" not in skip:
+        skip.add("jmh")
     r = {"schema": 2, "date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
          "mode": "a/b" if ab else "quick" if args.quick else "full", "command": args.command, "runs": runs,
          "settle_s": 10, "notes": notes, "loads": {}}
@@ -247,8 +250,8 @@ def run_all(h, args, subjects, runs, skip, r, progress):
     section("density", density)
     if quick:
         r["notes"].append("--quick: %d start-up rounds, 10 s idle window, 1 fan-out cycle, density of 20 "
-                          "for the default and the original only; the full run measures 24 rounds, 60 s, "
-                          "3 cycles, 20 and 50 for every subject." % runs)
+                          "for the default and the original only, no JMH; the full run measures 24 rounds, "
+                          "60 s, 3 cycles, 20 and 50 for every subject, and JMH." % runs)
 
 
 def run_ab(h, subjects, runs, r, progress):

@@ -10,7 +10,7 @@
 # start-up, CPU, shutdown, footprint, idle CPU, fan-out, density and the hot in-process paths. Writes
 # bench/results/<date>.md, .json and a chart .png (gnuplot). --ab compares variants of this project only.
 # Needs root: the OCI runtime creates namespaces and cgroups. Everything it starts is stopped on exit.
-# Full run: about 10 minutes on 2 cores; --quick: under 3 (both plus the Maven build).
+# Full run: about 8 minutes on 2 cores; --quick: under 3 (both plus the Maven build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
