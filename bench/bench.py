@@ -295,7 +295,7 @@ def write(r, results_dir, prefix):
     print()
     print(text)
     print(chart.draw(r, stem + ".png"))
-    print("written: %s.md, .json and .png" % stem)
+    print("written: %s.md and .json%s" % (stem, " and .png" if os.path.exists(stem + ".png") else ""))
 
 
 if __name__ == "__main__":
