@@ -15,11 +15,13 @@ import time
 # receives signals it has a handler for, hence the trap; "wait" lets the trap run at once.
 CONTAINER_COMMAND = ["sh", "-c", 'trap "exit 0" TERM; sleep 100000 & wait']
 
+# One config for every subject. env.PATH is there because the original supervisor passes `env` as the
+# container's whole environment (ours adds a conventional PATH only when there is none: same result).
 AGENT_JSON = {
     "product": "bench",
     "environment": "bench",
     "job": "idle",
-    "env": {},
+    "env": {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin"},
     "command": {"working_dir": "/", "exec": []},
     "resources": {"mem": 64, "cpu": 0.5, "fd": 1024},
     "storage": {"tmp": {}, "volumes": {}},
@@ -28,27 +30,47 @@ AGENT_JSON = {
 }
 
 ID_PREFIX = "hbench-"
+# The environment the original supervisor needs (reference/README.md): it looks up its helpers on PATH.
+GO_PATH = "/usr/sbin:/usr/bin:/sbin:/bin"
 
 
 class Subject:
-    """One way of running the supervisor: the launcher pinned to a JDK, with or without its class data
-    (the archive the launcher's own training made for that JDK), and extra JVM options."""
+    """One supervisor to measure: this project's launcher pinned to a JDK, with or without its class
+    data (the archive the launcher's own training made for that JDK) and extra JVM options; or the
+    original Go supervisor (kind "go"), which takes `--id` and knows no runtime root."""
 
-    def __init__(self, key, label, java_home, java_opts="", target_up=None, class_data=True):
+    def __init__(self, key, label, java_home=None, java_opts="", class_data=True, kind="harpoon",
+                 launcher=None, env=None):
         self.key = key
         self.label = label
         self.java_home = java_home
         self.java_opts = java_opts
-        self.target_up = target_up
         self.class_data = class_data
+        self.kind = kind
+        self.launcher = launcher
+        self.extra_env = dict(env or {})
+
+    @property
+    def is_go(self):
+        return self.kind == "go"
 
     def env(self):
         env = {k: v for k, v in os.environ.items() if not k.startswith("HARPOON")}
-        env["HARPOON_JAVA_HOME"] = self.java_home
+        if self.is_go:
+            env["PATH"] = GO_PATH
+            return env
+        if self.java_home:
+            env["HARPOON_JAVA_HOME"] = self.java_home
         env["HARPOON_JAVA_OPTS"] = self.java_opts
         if not self.class_data:
             env["HARPOON_CLASS_DATA"] = "off"
+        env.update(self.extra_env)
         return env
+
+    def describe(self):
+        return {"key": self.key, "label": self.label, "kind": self.kind, "java_home": self.java_home,
+                "java_opts": self.java_opts, "class_data": self.class_data, "launcher": self.launcher,
+                "env": self.extra_env}
 
 
 class Harness:
@@ -76,8 +98,11 @@ class Harness:
         os.symlink(self.rootfs, os.path.join(path, "rootfs"))
         return path
 
-    def supervisor_args(self, container_id, launcher=None):
-        return [launcher or self.supervisor, "--hostname", "bench", "--ID", container_id,
+    def supervisor_args(self, subject, container_id):
+        """The command line that starts SUBJECT in a run directory, as an agent would."""
+        if subject.is_go:
+            return [subject.launcher, "--hostname", "bench", "--id", container_id, "--"] + CONTAINER_COMMAND
+        return [subject.launcher or self.supervisor, "--hostname", "bench", "--ID", container_id,
                 "--runtime-root", self.runc_root, "--"] + CONTAINER_COMMAND
 
     # --- the probe ---------------------------------------------------------------------------------

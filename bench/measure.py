@@ -30,9 +30,13 @@ def supervisor_round(h, subject, name, down_command, bundle_out=None):
     rundir = h.rundir(name)
     log_name = os.path.join("rounds", name)
     session = h.start_probe(["up", "--timeout", "60", rundir, "--"]
-                            + h.supervisor_args(ID_PREFIX + name), subject, log_name)
+                            + h.supervisor_args(subject, ID_PREFIX + name), subject, log_name)
     try:
         up = session.read_until("all_up_ms")
+        if down_command == "stop":
+            # The container's shell ignores TERM (it is PID 1 of its namespace) until its trap is set, a
+            # moment after the process started; an original supervisor never escalates to kill.
+            time.sleep(STOP_AFTER_UP_S)
         down = session.command(down_command, "down_ms")
         done = session.command("exit", "status")
     finally:
@@ -44,9 +48,14 @@ def supervisor_round(h, subject, name, down_command, bundle_out=None):
     shutil.rmtree(rundir, ignore_errors=True)
     up_ms = floats(up["up_ms"])[0]
     return {"up": up_ms, "down": floats(down["down_ms"])[0], "exit": floats(done["exit_ms"])[0],
-            "left_behind": sweep_container(h, ID_PREFIX + name),
-            "phases": phases(os.path.join(h.logs, log_name + ".log"), float(up["forked_wall_ms"]), up_ms)}
+            "cpu": floats(up["cpu_ms"])[0], "child_cpu": floats(up["child_cpu_ms"])[0],
+            "left_behind": 0 if subject.is_go else sweep_container(h, ID_PREFIX + name),
+            "phases": None if subject.is_go else
+            phases(os.path.join(h.logs, log_name + ".log"), float(up["forked_wall_ms"]), up_ms)}
 
+
+# How long a round waits after up:true before it sends stop (see supervisor_round).
+STOP_AFTER_UP_S = 0.3
 
 # The supervisor's own log lines around the start (not a contract: a missing line skips the breakdown).
 STARTING = "INFO starting container"
@@ -100,12 +109,12 @@ def write_runc_bundle(config_path, bundle, rootfs):
 
 
 def runc_run(h, bundle):
-    """`runc run` of `true`, end to end: create, start, wait, delete."""
+    """`runc run` of `true`, end to end: create, start, wait, delete. Returns (ms, CPU ms)."""
     fields = h.exec_timed(["runc", "--root", h.runc_root, "run", "--bundle", bundle, RUNC_ID])
     if fields.get("status") != "0":
         h.runc("delete", "--force", RUNC_ID)
         raise BenchError("runc run failed (see logs/runc.log)")
-    return float(fields["ms"])
+    return float(fields["ms"]), float(fields["cpu_ms"])
 
 
 def runc_create_start(h, bundle):
@@ -118,32 +127,48 @@ def runc_create_start(h, bundle):
     return float(fields["ms"])
 
 
-def startup(h, subjects, runs, bundle, progress):
+def startup(h, subjects, runs, bundle, progress, create_start=True):
     """Interleaved rounds: every round runs every subject once, in a rotating order.
 
     Supervisor rounds alternate kill and stop as the shutdown command, so both are measured.
     """
-    kinds = [("sup", s) for s in subjects] + [("runc-run", None), ("runc-create-start", None)]
-    samples = {s.key: {"up": [], "kill": [], "stop": [], "exit": [], "left_behind": 0, "phases": []}
+    kinds = [("sup", s) for s in subjects] + [("runc-run", None)]
+    if create_start:
+        kinds.append(("runc-create-start", None))
+    samples = {s.key: {"up": [], "cpu": [], "child_cpu": [], "kill": [], "stop": [], "exit": [],
+                       "left_behind": 0, "phases": [], "failed": []}
                for s in subjects}
     samples["runc-run"] = []
+    samples["runc-run-cpu"] = []
     samples["runc-create-start"] = []
     for i in range(runs):
         for kind, subject in rotate(kinds, i):
             if kind == "runc-run":
-                samples[kind].append(runc_run(h, bundle))
+                ms, cpu = runc_run(h, bundle)
+                samples[kind].append(ms)
+                samples["runc-run-cpu"].append(cpu)
             elif kind == "runc-create-start":
                 samples[kind].append(runc_create_start(h, bundle))
             else:
                 command = "kill" if i % 2 == 0 else "stop"
-                r = supervisor_round(h, subject, "%s-%d" % (subject.key, i), command)
+                try:
+                    r = supervisor_round(h, subject, "%s-%d" % (subject.key, i), command)
+                except BenchError as e:
+                    # One bad round (a hung shutdown, a runtime error) costs one sample, not the section.
+                    samples[subject.key]["failed"].append("round %d: %s" % (i, e))
+                    progress("%s, round %d failed: %s" % (subject.label, i, e))
+                    h.cleanup()
+                    continue
                 samples[subject.key]["up"].append(r["up"])
+                samples[subject.key]["cpu"].append(r["cpu"])
+                samples[subject.key]["child_cpu"].append(r["child_cpu"])
                 samples[subject.key][command].append(r["down"])
                 samples[subject.key]["exit"].append(r["exit"])
                 samples[subject.key]["left_behind"] += r["left_behind"]
                 if r["phases"]:
                     samples[subject.key]["phases"].append(r["phases"])
-        progress("startup round %d/%d" % (i + 1, runs))
+        if (i + 1) % 4 == 0 or i + 1 == runs:
+            progress("startup round %d/%d" % (i + 1, runs))
     return samples
 
 
@@ -167,6 +192,8 @@ def proc_memory(pid):
         "rss_kb": int(status["VmRSS"]), "anon_kb": int(status["RssAnon"]),
         "file_kb": int(status["RssFile"]), "shmem_kb": int(status["RssShmem"]),
         "pss_kb": int(rollup["Pss"]), "pss_anon_kb": int(rollup.get("Pss_Anon", 0)),
+        "private_dirty_kb": int(rollup.get("Private_Dirty", 0)),
+        "private_clean_kb": int(rollup.get("Private_Clean", 0)),
         "threads": int(status["Threads"]), "fds": len(os.listdir("/proc/%d/fd" % pid)),
         "comm": open("/proc/%d/comm" % pid).read().strip(),
     }
@@ -201,7 +228,7 @@ def footprint(h, subjects, settle_s, idle_s):
     for s in subjects:
         rundir = h.rundir("idle-" + s.key)
         sessions[s.key] = h.start_probe(["up", "--timeout", "60", rundir, "--"]
-                                        + h.supervisor_args(ID_PREFIX + "idle-" + s.key), s, s.key)
+                                        + h.supervisor_args(s, ID_PREFIX + "idle-" + s.key), s, s.key)
     result = {}
     try:
         pids = {k: int(sess.read_until("all_up_ms")["pid"]) for k, sess in sessions.items()}
@@ -240,10 +267,11 @@ def fanout(h, subject, counts, cycles, progress):
     result = {n: {"deliver": [], "last": [], "spread": []} for n in counts}
     for c in range(cycles):
         for n in rotate(list(counts), c):
-            rundir = h.rundir("fanout-%d-%d" % (n, c))
+            rundir = h.rundir("fanout-%s-%d-%d" % (subject.key, n, c))
             session = h.start_probe(["fanout", "--clients", str(n), "--samples", "1", "--timeout", "60",
                                      rundir, "--"]
-                                    + h.supervisor_args("%sfan-%d-%d" % (ID_PREFIX, n, c)),
+                                    + h.supervisor_args(subject, "%sfan-%s-%d-%d" % (
+                                        ID_PREFIX, subject.key, n, c)),
                                     subject, "fanout")
             try:
                 fields = session.read_until("status", timeout=180)
@@ -259,14 +287,16 @@ def fanout(h, subject, counts, cycles, progress):
 
 
 def density(h, subject, count, settle_s):
-    """COUNT supervisors started at once: time until all are up, then their total PSS."""
-    base = os.path.join(h.work, "runs", "density-" + subject.key)
+    """COUNT supervisors forked at once: time until all are up, the CPU each used until its own up,
+    then, SETTLE_S later, the memory and threads of each with all COUNT running."""
+    name = "density-%s-%d" % (subject.key, count)
+    base = os.path.join(h.work, "runs", name)
     shutil.rmtree(base, ignore_errors=True)
     for i in range(count):
-        h.rundir("density-%s/%d" % (subject.key, i))
-    ids = "%sd%s-{i}" % (ID_PREFIX, subject.key)
+        h.rundir("%s/%d" % (name, i))
+    ids = "%sd%s%d-{i}" % (ID_PREFIX, subject.key, count)
     session = h.start_probe(["up", "--count", str(count), "--timeout", "300", base, "--"]
-                            + h.supervisor_args(ids), subject, "density-" + subject.key)
+                            + h.supervisor_args(subject, ids), subject, name)
     try:
         fields = session.read_until("all_up_ms", timeout=330)
         pids = [int(p) for p in fields["pid"].split(",")]
@@ -278,9 +308,12 @@ def density(h, subject, count, settle_s):
         session.close()
     shutil.rmtree(base, ignore_errors=True)
     return {"count": count, "all_up_ms": float(fields["all_up_ms"]), "up_ms": floats(fields["up_ms"]),
+            "cpu_ms": floats(fields["cpu_ms"]), "child_cpu_ms": floats(fields["child_cpu_ms"]),
             "kill_down_ms": floats(down["down_ms"]),
-            "pss_kb": sum(m["pss_kb"] for m in memory), "rss_kb": sum(m["rss_kb"] for m in memory),
-            "anon_kb": sum(m["anon_kb"] for m in memory)}
+            "pss_kb": [m["pss_kb"] for m in memory], "rss_kb": [m["rss_kb"] for m in memory],
+            "anon_kb": [m["anon_kb"] for m in memory],
+            "private_dirty_kb": [m["private_dirty_kb"] for m in memory],
+            "threads": [m["threads"] for m in memory]}
 
 
 # --- JDK 25 AOT cache and JMH -----------------------------------------------------------------------
@@ -288,27 +321,44 @@ def density(h, subject, count, settle_s):
 
 def train_class_data(h, subjects, progress):
     """Copies the distribution into the work directory and makes, with the shipped mechanism
-    (bin/harpoon-supervisor --train-class-data, pinned by HARPOON_JAVA_HOME), the class data of each
-    subject that uses it: an AppCDS archive for JDK 17, an AOT cache for JDK 25. The two live side by
-    side in the copy (lib/harpoon-supervisor.jsa and .aot), and the build's own dist stays untouched.
+    (bin/harpoon-supervisor --train-class-data), the class data of each of this project's subjects
+    that uses it, on the Java that subject runs: the launcher's own choice when the subject pins none
+    (its AOT cache or archive), an AppCDS archive for a JDK 17. They live side by side in the copy
+    (lib/harpoon-supervisor.jsa and .aot), and the build's own dist stays untouched.
     Returns the copy's launcher."""
     source = os.path.dirname(os.path.dirname(os.path.realpath(h.supervisor)))
     copy = os.path.join(h.work, "dist")
     shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(source, copy, ignore=shutil.ignore_patterns("harpoon-supervisor.jsa*",
-                                                                 "harpoon-supervisor.aot*"))
+    shutil.copytree(source, copy, symlinks=True,
+                    ignore=shutil.ignore_patterns("harpoon-supervisor.jsa*", "harpoon-supervisor.aot*"))
     launcher = os.path.join(copy, "bin", "harpoon-supervisor")
-    for java_home in sorted({s.java_home for s in subjects if s.class_data}):
+    homes = {s.java_home for s in subjects if not s.is_go and s.class_data and not s.launcher}
+    for java_home in sorted(homes, key=lambda home: home or ""):
         env = {k: v for k, v in os.environ.items() if not k.startswith("HARPOON")}
-        env["HARPOON_JAVA_HOME"] = java_home
-        log = os.path.join(h.logs, "train-%s.log" % os.path.basename(java_home))
+        if java_home:
+            env["HARPOON_JAVA_HOME"] = java_home
+        log = os.path.join(h.logs, "train-%s.log" % os.path.basename(java_home or "default"))
         with open(log, "w") as out:
             done = subprocess.run([launcher, "--train-class-data"], env=env, stdout=out,
                                   stderr=subprocess.STDOUT, timeout=300)
         if done.returncode != 0:
-            raise BenchError("class data training on %s failed (see %s)" % (java_home, log))
-        progress("class data for %s: %s" % (java_home, open(log).read().strip().splitlines()[-1]))
+            raise BenchError("class data training on %s failed (see %s)" % (java_home or "the default Java",
+                                                                              log))
+        progress("class data for %s: %s" % (java_home or "the launcher's default Java",
+                                            open(log).read().strip().splitlines()[-1]))
+    # A file just written stays dirty in the page cache until it is written back (up to 30 s), and
+    # smaps counts its pages in a process's Private_Dirty until then: write the archives out first.
+    os.sync()
     return launcher
+
+
+def version_of(h, subject):
+    """What the subject's launcher says it runs: Java, its home and the class data (two lines)."""
+    if subject.is_go:
+        return "original Go supervisor, " + subject.launcher
+    out = subprocess.run([subject.launcher or h.supervisor, "--version"], env=subject.env(),
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=60)
+    return out.stdout.strip()
 
 
 def launcher_jvm_flags(launcher):
@@ -322,10 +372,12 @@ def launcher_jvm_flags(launcher):
     return flags
 
 
-def jmh(jmh_dir, java_home, jvm_flags, quick, out_json):
-    """Runs the JMH project (already compiled by run.sh) in one fork; returns name -> (ns/op, error)."""
+def jmh(jmh_dir, java_home, jvm_flags, quick, out_json, dist_lib):
+    """Runs the JMH project (compiled by run.sh against the distribution's jars in DIST_LIB) in one
+    fork; returns name -> (ns/op, error)."""
     with open(os.path.join(jmh_dir, "target", "classpath.txt")) as f:
-        classpath = os.path.join(jmh_dir, "target", "classes") + ":" + f.read().strip()
+        classpath = ":".join([os.path.join(jmh_dir, "target", "classes"), f.read().strip(),
+                              os.path.join(dist_lib, "*")])
     timing = ["-wi", "1", "-i", "2", "-w", "500ms", "-r", "500ms"] if quick else \
         ["-wi", "2", "-i", "3", "-w", "1s", "-r", "1s"]
     cmd = [os.path.join(java_home, "bin", "java"), "-cp", classpath, "org.openjdk.jmh.Main", "-f", "1"] \

@@ -10,7 +10,9 @@
  *   probe up [--timeout S] [--log FILE] [--count N] DIR -- PROG ARG...
  *       Starts PROG in DIR (with --count N: N copies, copy i in DIR/i with "{i}" in the arguments replaced
  *       by i) and prints "pid=" at once, then "up_ms=" (fork/exec -> first up:true state, one value per
- *       copy) and "all_up_ms=". Then reads commands on stdin, one a line:
+ *       copy), "cpu_ms=" (each copy's user+sys CPU, all threads, when its up:true state arrived: from
+ *       /proc/PID/stat, 10 ms ticks), "child_cpu_ms=" (the same for the children it had reaped by then,
+ *       e.g. runc create and start) and "all_up_ms=". Then reads commands on stdin, one a line:
  *         stop|kill  send the command to every copy, print "down_ms=" (command -> first up:false state)
  *         exit       send exit, wait for every copy to end, print "exit_ms=" and "status="
  *       At end of input it cleans up: kill, exit, and SIGKILL for a copy that did not end in time.
@@ -19,7 +21,8 @@
  *       the same metrics sample, K samples) and "deliver_ms=" (kill command -> each client receiving the
  *       up:false state), then exits the supervisor.
  *   probe exec [--log FILE] -- PROG ARG... [::: PROG ARG...]...
- *       Runs the programs one after the other; prints "ms=" (all of them) and "parts_ms=" (each).
+ *       Runs the programs one after the other; prints "ms=" (all of them), "cpu_ms=" (their user+sys
+ *       CPU and their reaped children's) and "parts_ms=" (each).
  *
  * Output lines are key=value; lists are comma separated; times are milliseconds.
  */
@@ -67,6 +70,8 @@ struct sup {
   int status;
   double forked_at, up_at, cmd_at, exit_at;
   double forked_wall; /* CLOCK_REALTIME at the fork, to line up with the supervisor's log timestamps */
+  double cpu_up_ms;   /* its own CPU (user+sys, all threads) when the first up:true state arrived */
+  double child_cpu_up_ms; /* CPU of the children it had reaped by then (runc create, runc start) */
   struct conn c;
 };
 
@@ -134,7 +139,8 @@ static int connect_unix(const char *path) {
 
 static void send_command(struct conn *c, const char *command) {
   char frame[64];
-  int n = snprintf(frame, sizeof frame, "event: %s\n\n", command);
+  /* As the original agent sends commands: an event with an empty data line (SPEC §5 reads both). */
+  int n = snprintf(frame, sizeof frame, "event: %s\ndata\n\n", command);
   if (write(c->fd, frame, n) != n) die("cannot send %s: %s", command, strerror(errno));
 }
 
@@ -183,6 +189,32 @@ static void conn_mark(struct conn *c) {
   c->mark = c->events;
   c->first_new = 0;
   c->down_at = 0;
+}
+
+/* utime+stime of PID and of its reaped children (cutime+cstime), in ms; -1 when unreadable. */
+static void proc_cpu(pid_t pid, double *self_ms, double *children_ms) {
+  char path[64], buf[2048];
+  *self_ms = *children_ms = -1;
+  snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  ssize_t n = read(fd, buf, sizeof buf - 1);
+  close(fd);
+  if (n <= 0) return;
+  buf[n] = 0;
+  /* Fields after "(comm)": 3 state ... 14 utime 15 stime 16 cutime 17 cstime (proc(5)). */
+  char *p = strrchr(buf, ')');
+  if (p == NULL) return;
+  unsigned long long v[20] = {0};
+  int field = 2;
+  for (char *tok = strtok(p + 1, " "); tok != NULL && field < 17; tok = strtok(NULL, " ")) {
+    field++;
+    if (field >= 14) v[field] = strtoull(tok, NULL, 10);
+  }
+  if (field < 17) return;
+  double tick = 1e3 / sysconf(_SC_CLK_TCK);
+  *self_ms = (v[14] + v[15]) * tick;
+  *children_ms = (v[16] + v[17]) * tick;
 }
 
 static void spawn(struct sup *s, char **argv) {
@@ -343,7 +375,10 @@ static int start_all(const char *dir, int count, char **argv) {
     waiting = 0;
     for (int i = 0; i < count; i++) {
       struct sup *s = &sups[i];
-      if (s->up_at == 0 && s->connected) s->up_at = s->c.first_up;
+      if (s->up_at == 0 && s->connected && s->c.first_up != 0) {
+        s->up_at = s->c.first_up;
+        proc_cpu(s->pid, &s->cpu_up_ms, &s->child_cpu_up_ms);
+      }
       if (s->up_at == 0 && !s->exited) waiting++;
       if (s->up_at == 0 && s->exited) {
         say("error=copy %d exited with status %d before it was up", i, s->status);
@@ -366,6 +401,12 @@ static void print_up(void) {
     printf("%s%.3f", i ? "," : "", sups[i].up_at - sups[i].forked_at);
     if (sups[i].up_at > last) last = sups[i].up_at;
   }
+  say("");
+  printf("cpu_ms=");
+  for (int i = 0; i < nsups; i++) printf("%s%.0f", i ? "," : "", sups[i].cpu_up_ms);
+  say("");
+  printf("child_cpu_ms=");
+  for (int i = 0; i < nsups; i++) printf("%s%.0f", i ? "," : "", sups[i].child_cpu_up_ms);
   say("");
   say("forked_wall_ms=%.3f", sups[0].forked_wall);
   say("all_up_ms=%.3f", last - first);
@@ -610,6 +651,8 @@ static int mode_exec(int argc, char **argv) {
   double parts[16];
   int nparts = 0, status = 0;
   struct sup s = {.dir = "."};
+  struct rusage before, after;
+  getrusage(RUSAGE_CHILDREN, &before);
   double start = now_ms();
   while (*prog && nparts < 16) {
     char **next = prog;
@@ -623,6 +666,13 @@ static int mode_exec(int argc, char **argv) {
     prog = more ? next + 1 : next;
   }
   say("ms=%.3f", now_ms() - start);
+  getrusage(RUSAGE_CHILDREN, &after);
+  /* The programs' CPU, and that of the children they reaped (runc's own init stages). */
+  double cpu = (after.ru_utime.tv_sec - before.ru_utime.tv_sec + after.ru_stime.tv_sec -
+                before.ru_stime.tv_sec) * 1e3 +
+               (after.ru_utime.tv_usec - before.ru_utime.tv_usec + after.ru_stime.tv_usec -
+                before.ru_stime.tv_usec) / 1e3;
+  say("cpu_ms=%.1f", cpu);
   print_list("parts_ms", parts, nparts);
   say("status=%d", WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
   return status != 0;

@@ -63,9 +63,19 @@ pin() {
 
 # select_java — sets JDK (its real path), JAVA (its bin/java), JAVA_MAJOR and JAVA_VERSION, or explains on
 # stderr why there is none and fails. HARPOON_JAVA_HOME pins the JDK, else JAVA_HOME does (as it does for
-# Maven and Gradle); without either, the newest of the usual places and the java on PATH.
+# Maven and Gradle); else the distribution's own runtime (HARPOON_HOME/runtime, linked by the build from the
+# newest JDK it had, its class data made for it) when it is there; else the newest of the usual places and
+# the java on PATH.
 select_java() {
   JDK= JAVA_MAJOR=0 JAVA_VERSION=
+  if [ -z "${HARPOON_JAVA_HOME:-}" ] && [ -z "${JAVA_HOME:-}" ] && [ -x "$HARPOON_HOME/runtime/bin/java" ]; then
+    # No search: nothing to compare, no process to start (HARPOON_HOME is already a physical path).
+    consider "$HARPOON_HOME/runtime"
+    if [ -n "$JDK" ]; then
+      JAVA=$JDK/bin/java
+      return 0
+    fi
+  fi
   if [ -n "${HARPOON_JAVA_HOME:-}" ]; then
     pin HARPOON_JAVA_HOME "$HARPOON_JAVA_HOME" || return 1
   elif [ -n "${JAVA_HOME:-}" ]; then
@@ -92,7 +102,7 @@ select_java() {
 # and ARCHIVE_DUMP (the JVM options that map it and that write it), CLASS_DATA (the option to pass, empty
 # when none) and CLASS_DATA_STATUS (what --version says). Java 25 and newer get an AOT cache (JEP 483/514,
 # ARCHIVE_BASE.aot), older ones a dynamic AppCDS archive (ARCHIVE_BASE.jsa). ARCHIVE.jdk, written by the
-# training, names the JDK the archive was made by: another JDK is not given it.
+# training (JDK_STAMP), names the JDK the archive was made by: another JDK is not given it.
 class_data() {
   if [ "$JAVA_MAJOR" -ge 25 ]; then
     ARCHIVE=$1.aot KIND="AOT cache"
@@ -103,12 +113,16 @@ class_data() {
   fi
   CLASS_DATA=
   STAMP=
+  # The stamp names the distribution's own runtime by its place in the distribution, so the archive stays
+  # valid wherever the distribution is unpacked (the JVM itself accepts a moved runtime and class path).
+  JDK_STAMP="$JDK $JAVA_VERSION"
+  [ "$JDK" != "$HARPOON_HOME/runtime" ] || JDK_STAMP="HARPOON_HOME/runtime $JAVA_VERSION"
   [ -r "$ARCHIVE.jdk" ] && read -r STAMP <"$ARCHIVE.jdk"
   if [ "${HARPOON_CLASS_DATA:-on}" = off ]; then
     CLASS_DATA_STATUS="not used (HARPOON_CLASS_DATA=off)"
   elif [ ! -s "$ARCHIVE" ]; then
     CLASS_DATA_STATUS="none for Java $JAVA_MAJOR (no $ARCHIVE; make one with $PROGRAM --train-class-data)"
-  elif [ "$STAMP" != "$JDK $JAVA_VERSION" ]; then
+  elif [ "$STAMP" != "$JDK_STAMP" ]; then
     CLASS_DATA_STATUS="not used: $ARCHIVE was made for another JDK (${STAMP:-unknown}; retrain with $PROGRAM --train-class-data)"
   else
     CLASS_DATA=$ARCHIVE_USE
@@ -149,6 +163,6 @@ train() {
   fi
   rm -f "$ARCHIVE.jdk"
   mv -f "$tmp" "$ARCHIVE"
-  echo "$JDK $JAVA_VERSION" >"$ARCHIVE.jdk"
+  echo "$JDK_STAMP" >"$ARCHIVE.jdk"
   echo "$PROGRAM: $KIND $ARCHIVE made for Java $JAVA_VERSION at $JDK"
 }

@@ -57,7 +57,8 @@ public final class Main {
     CommandLineParser.Request request = CommandLineParser.request(args);
     if (request == CommandLineParser.Request.RUN) {
       // First of all: the warm-up needs neither the command line nor the config, and it is the longest
-      // chain of the start path (jnr's native bindings); the main thread parses meanwhile.
+      // chain of the start path (jnr's native bindings); the main thread parses meanwhile. The rehearsal
+      // of the way up follows once the injector is built (StartPath).
       StartPath.warmUpInBackground();
     }
     CommandLineParser parser = new CommandLineParser();
@@ -104,6 +105,7 @@ public final class Main {
   private int supervise(CommandLine commandLine, Path runDirectory) {
     long started = System.nanoTime();
     Injector injector = Guice.createInjector(new SupervisorModule(commandLine, runDirectory));
+    StartPath.rehearseInBackground();
     SupervisorLog log = injector.getInstance(SupervisorLog.class);
     log.info(Lifelines.banner(commandLine, injector.getInstance(CgroupMetrics.class)));
     SupervisorLoop loop = injector.getInstance(SupervisorLoop.class);

@@ -41,8 +41,9 @@ final class RootFilesystem {
     fs.busybox(sources.busybox());
     fs.add(new ImageFile.HostFile(ROOT + "usr/sbin/runc", sources.runc(), 0755));
     Path java = JavaRuntime.linked(sources.javaHome(), cacheDir);
-    fs.tree(java, "opt/java");
-    fs.tree(sources.distribution(), "opt/harpoon-supervisor");
+    fs.tree(java, "opt/java", null);
+    // Without the distribution's own runtime/: the image runs the launcher on its jlinked /opt/java.
+    fs.tree(sources.distribution(), "opt/harpoon-supervisor", "runtime");
     List<Path> binaries =
         new ArrayList<>(
             List.of(
@@ -120,10 +121,16 @@ final class RootFilesystem {
     }
   }
 
-  /** A copy of a directory tree, symlinks followed (the distribution's lib/ may link to jars). */
-  private void tree(Path source, String target) throws IOException {
+  /**
+   * A copy of a directory tree, symlinks followed (the distribution's lib/ may link to jars), less its
+   * subdirectory {@code leftOut} when not null.
+   */
+  private void tree(Path source, String target, String leftOut) throws IOException {
     try (Stream<Path> walk = Files.walk(source, FileVisitOption.FOLLOW_LINKS)) {
       for (Path path : walk.sorted().toList()) {
+        if (leftOut != null && path.startsWith(source.resolve(leftOut))) {
+          continue;
+        }
         String name = ROOT + target + (path.equals(source) ? "" : "/" + source.relativize(path));
         if (Files.isDirectory(path)) {
           add(new ImageFile.Directory(name, 0755));

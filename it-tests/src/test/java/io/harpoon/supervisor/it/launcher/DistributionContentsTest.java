@@ -50,8 +50,16 @@ class DistributionContentsTest {
         .map(p -> FileSystems.getDefault().getPathMatcher("glob:" + p)).toList();
     assertThat(entries.keySet()).as("every file of the tarball is listed in docs/operations.md")
         .allMatch(name -> matchers.stream().anyMatch(m -> m.matches(Path.of(name))));
-    entries.forEach((name, mode) -> assertThat(mode & 0777).as("mode of %s", name)
-        .isEqualTo(name.startsWith("bin/harpoon") ? 0755 : 0644));
+    entries.forEach((name, mode) -> {
+      if (name.startsWith("runtime/")) {
+        // jlink's own modes (its bin/java and lib/jspawnhelper are executables): never writable by others.
+        assertThat(mode & 0022).as("mode of %s", name).isZero();
+      } else {
+        assertThat(mode & 0777).as("mode of %s", name).isEqualTo(name.startsWith("bin/harpoon") ? 0755 : 0644);
+      }
+    });
+    assertThat(entries).as("the bundled java runs").containsKey("runtime/bin/java");
+    assertThat(entries.get("runtime/bin/java") & 0111).isNotZero();
   }
 
   private static Path tarball() throws IOException {

@@ -174,6 +174,64 @@ class LauncherJavaSelectionTest {
   }
 
   @Test
+  void bundledRuntime_winsOverNewerJdksOfTheHost() throws Exception {
+    Path runtime = fakeJdk(temp.resolve("dist"), "runtime", "21.0.8");
+    fakeJdk("java-25", "25.0.3");
+    fakeJdk("java-26", "26.0.1");
+
+    assertThat(chosen()).isEqualTo(runtime + " 21.0.8");
+  }
+
+  @Test
+  void bundledRuntime_javaHomePinsOverIt() throws Exception {
+    fakeJdk(temp.resolve("dist"), "runtime", "25.0.3");
+    Path home = fakeJdk("home-21", "21.0.8");
+    env.put("JAVA_HOME", home.toString());
+
+    assertThat(chosen()).isEqualTo(home + " 21.0.8");
+  }
+
+  @Test
+  void bundledRuntime_pinnedJdkWinsOverIt() throws Exception {
+    fakeJdk(temp.resolve("dist"), "runtime", "25.0.3");
+    env.put("HARPOON_JAVA_HOME", fakeJdk("java-17", "17.0.15").toString());
+
+    assertThat(chosen()).isEqualTo(jvms.resolve("java-17") + " 17.0.15");
+  }
+
+  @Test
+  void bundledRuntime_olderThan17_hostSearchedInstead() throws Exception {
+    fakeJdk(temp.resolve("dist"), "runtime", "11.0.2");
+    fakeJdk("java-21", "21.0.8");
+
+    assertThat(chosen()).isEqualTo(jvms.resolve("java-21") + " 21.0.8");
+  }
+
+  @Test
+  void launcher_startedThroughASymlink_findsItsDistribution() throws Exception {
+    Path runtime = fakeJdk(temp.resolve("dist"), "runtime", "25.0.3");
+    fakeJdk("java-21", "21.0.8");
+    launcher = Files.createSymbolicLink(path.resolve("harpoon-supervisor"), launcher);
+
+    assertThat(chosen()).isEqualTo(runtime + " 25.0.3");
+  }
+
+  @Test
+  void classPath_theJarsOfLibInNameOrder() throws Exception {
+    fakeJdk("java-21", "21.0.8");
+    Path lib = temp.resolve("dist/lib");
+    for (String jar : List.of("b-2.jar", "a-1.jar", "c-3.jar")) {
+      Files.writeString(lib.resolve(jar), "");
+    }
+    Files.writeString(lib.resolve("notes.txt"), "");
+
+    List<String> options = run(List.of("--hostname", "h")).stdout().lines().toList();
+
+    assertThat(options.get(options.indexOf("-cp") + 1)).isEqualTo(
+        lib.resolve("a-1.jar") + ":" + lib.resolve("b-2.jar") + ":" + lib.resolve("c-3.jar"));
+  }
+
+  @Test
   void flags_java25_getAotCacheSilencingAndNativeAccess() throws Exception {
     fakeJdk("java-25", "25.0.3");
 
@@ -184,13 +242,31 @@ class LauncherJavaSelectionTest {
   }
 
   @Test
+  void flags_java18AndLater_reflectionThroughTheNativeAccessor() throws Exception {
+    fakeJdk("java-21", "21.0.8");
+
+    assertThat(run(List.of("--hostname", "h")).stdout().lines())
+        .contains("-Djdk.reflect.useNativeAccessorOnly=true");
+  }
+
+  @Test
+  void environment_glibcMapsLargeBlocksOnTheirOwn_unlessSetAlready() throws Exception {
+    fakeJdk("java-25", "25.0.3");
+
+    assertThat(run(List.of("--hostname", "h")).stdout()).contains("env MALLOC_MMAP_THRESHOLD_=32768");
+    env.put("MALLOC_MMAP_THRESHOLD_", "65536");
+    assertThat(run(List.of("--hostname", "h")).stdout()).contains("env MALLOC_MMAP_THRESHOLD_=65536");
+  }
+
+  @Test
   void flags_java17_noOptionsItWouldRefuse() throws Exception {
     fakeJdk("java-17", "17.0.15");
 
     String options = run(List.of("--hostname", "h")).stdout();
 
     assertThat(options).contains("-Xlog:cds*=off", "-XX:+UseSerialGC")
-        .doesNotContain("-Xlog:aot", "--enable-native-access", "--sun-misc-unsafe-memory-access", "-Xshare");
+        .doesNotContain("-Xlog:aot", "--enable-native-access", "--sun-misc-unsafe-memory-access", "-Xshare",
+            "useNativeAccessorOnly");
   }
 
   /** The JDK the launcher ran, as {@code HOME VERSION}, from what the fake java printed. */
@@ -208,7 +284,10 @@ class LauncherJavaSelectionTest {
     return fakeJdk(jvms, name, version);
   }
 
-  /** A JDK whose bin/java prints {@code java HOME VERSION}, then its arguments one a line. */
+  /**
+   * A JDK whose bin/java prints {@code java HOME VERSION}, then its arguments one a line, then {@code env
+   * NAME=VALUE} of the environment variables the launcher sets.
+   */
   private static Path fakeJdk(Path parent, String name, String version) throws IOException {
     Path home = Files.createDirectories(parent.resolve(name).resolve("bin")).getParent();
     Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n");
@@ -218,6 +297,7 @@ class LauncherJavaSelectionTest {
         "if [ \"$1\" = -version ]; then echo 'openjdk version \"" + version + "\" 2025-01-01' >&2; exit 0; fi",
         "echo \"java " + home + " " + version + "\"",
         "for a in \"$@\"; do echo \"$a\"; done",
+        "echo \"env MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_-unset}\"",
         ""));
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     return home;
