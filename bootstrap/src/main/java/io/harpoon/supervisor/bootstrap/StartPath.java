@@ -4,6 +4,7 @@ import io.harpoon.supervisor.adapters.json.JsonTrees;
 import io.harpoon.supervisor.adapters.json.StateJson;
 import io.harpoon.supervisor.adapters.log.StderrSupervisorLog;
 import io.harpoon.supervisor.adapters.posix.NativeProcesses;
+import io.harpoon.supervisor.application.loop.RunningHook;
 import io.harpoon.supervisor.domain.container.ContainerId;
 import io.harpoon.supervisor.domain.container.ExitStatus;
 import io.harpoon.supervisor.domain.container.Metrics;
@@ -25,9 +26,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Work that must be done before the container's first state reaches a client but does not depend on
- * the command line or the config, run on the second core while the main thread parses the config and
- * builds the object graph (docs/benchmarks.md):
+ * The start-up speed devices, all of them, in one place (docs/architecture.md, "The start-up path"). None
+ * is needed for the supervisor to be correct; each moves first-use costs off the path from exec to the
+ * container's first {@code up:true}, or from a kill to the down state. Work that does not depend on the
+ * command line or the config runs on the second core while the main thread parses the config and builds
+ * the object graph (docs/benchmarks.md):
  *
  * <ul>
  *   <li>first, loading jnr's native bindings (and becoming subreaper), the longest chain: the first
@@ -38,8 +41,13 @@ import java.time.Instant;
  *       runs code for the first time, which the JVM pays for in class initialization, call-site linking
  *       and interpretation; without the rehearsal the start pays it (≈ 55 ms) between {@code starting
  *       container} and {@code container started}. Started any earlier, it would take the second core
- *       from the native bindings, and the first spawn would wait for those instead.
+ *       from the native bindings, and the first spawn would wait for those instead;
+ *   <li>once the container runs, the application's {@link RunningHook}: the way down rehearsed on the
+ *       idle runtime worker ({@link ExitRehearsal}), so the first kill's path is warm.
  * </ul>
+ *
+ * <p>Outside the code, the launcher's class data (an AOT cache or AppCDS, trained by {@link CdsTraining})
+ * and its JVM flags are the other devices; docs/architecture.md lists them all.
  *
  * <p>The rehearsal carries nothing out: pure domain calls, and output into the void. A failure in it
  * only costs the start its head start.
@@ -53,6 +61,11 @@ final class StartPath {
   /** Loads jnr's native bindings on a thread of their own. Call first. */
   static void warmUpInBackground() {
     NativeProcesses.preload();
+  }
+
+  /** The hook the supervisor loop calls once a container's process is taken on. */
+  static RunningHook runningHook() {
+    return ExitRehearsal::rehearse;
   }
 
   /** Rehearses the way up on a thread of its own. Call once the injector is built. */

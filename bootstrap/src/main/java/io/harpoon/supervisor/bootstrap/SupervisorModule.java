@@ -120,6 +120,6 @@ final class SupervisorModule extends AbstractModule {
       ScheduledTimers timers, Clock clock, StateJournal journal, SupervisorLog log,
       ExecutorService worker) {
     return new SupervisorLoop(plan,
-        new SupervisorPorts(runtime, metrics, timers, clock, journal, log), worker);
+        new SupervisorPorts(runtime, metrics, timers, clock, journal, log), worker, StartPath.runningHook());
   }
 }

@@ -37,10 +37,12 @@ final class EffectRunner {
   private final Requesters requesters;
   private final StatusBoard status;
   private final RefusalLog refusals;
+  private final RunningHook runningHook;
   private ContainerProcessState lastLogged;
 
   EffectRunner(StartupPlan plan, SupervisorPorts ports, Executor worker, StateFanOut fanOut,
-      Optional<Checkpoint> predecessor, Consumer<Event> post, IntConsumer terminate, Requesters requesters) {
+      Optional<Checkpoint> predecessor, Consumer<Event> post, IntConsumer terminate, Requesters requesters,
+      RunningHook runningHook) {
     this.plan = plan;
     this.ports = ports;
     this.worker = worker;
@@ -51,6 +53,7 @@ final class EffectRunner {
     this.requesters = requesters;
     this.status = new StatusBoard(plan);
     this.refusals = new RefusalLog(ports.log(), ports.timers(), ports.clock());
+    this.runningHook = runningHook;
   }
 
   void run(Effect effect, ContainerState state) {
@@ -62,7 +65,7 @@ final class EffectRunner {
       worker.execute(this::startContainer);
     } else if (effect instanceof Effect.WatchExit watch) {
       watchExit(watch.pid());
-      rehearseExit(state);
+      containerRunning(state);
     } else if (effect instanceof Effect.SendSignal signal) {
       ports.log().info("sending SIG" + signal.signal() + " to pid " + signal.pid());
       ports.runtime().signal(signal.pid(), signal.signal());
@@ -104,13 +107,10 @@ final class EffectRunner {
     });
   }
 
-  /**
-   * Once the container is up, rehearses its way down on the worker (idle by then), so that the first
-   * kill or stop does not load the code it runs; see {@link ExitRehearsal}.
-   */
-  private void rehearseExit(ContainerState running) {
+  /** Hands the running state to the {@link RunningHook} on the worker, idle by then. */
+  private void containerRunning(ContainerState running) {
     Instant at = now();
-    worker.execute(() -> ExitRehearsal.rehearse(running, at));
+    worker.execute(() -> runningHook.containerRunning(running, at));
   }
 
   private void startContainer() {

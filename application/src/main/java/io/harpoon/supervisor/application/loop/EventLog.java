@@ -10,12 +10,12 @@ import java.util.Optional;
  * One readable log line per event worth an operator's attention, and per published state. What an
  * operator must act on is an error: a config refused, a start that failed, an OOM kill.
  */
-final class EventLog {
+public final class EventLog {
 
   private EventLog() {}
 
   /** Logs {@code event} at the level it deserves. */
-  static void write(Event event, SupervisorLog log) {
+  public static void write(Event event, SupervisorLog log) {
     if (event instanceof Event.SpawnFailed failed) {
       log.error("container failed to start: " + failed.reason()
           + (failed.permanent() ? " (refused for good)" : ""));
@@ -28,7 +28,7 @@ final class EventLog {
    * Logs a published state that changed more than its metrics; an OOM kill, which only the lifecycle
    * can tell from another SIGKILL, is said first, as an error.
    */
-  static void write(ContainerProcessState state, SupervisorLog log) {
+  public static void write(ContainerProcessState state, SupervisorLog log) {
     if (!state.err().isEmpty()) {
       // A rejected config has no event of its own: its first published state says it.
       log.error("not starting: " + state.err());

@@ -44,13 +44,18 @@ public final class SupervisorLoop implements SendCommand, ReceiveSignal {
    * @param worker runs slow runtime calls, one at a time, in order
    */
   public SupervisorLoop(StartupPlan plan, SupervisorPorts ports, Executor worker) {
+    this(plan, ports, worker, RunningHook.NONE);
+  }
+
+  /** As above, with {@code runningHook} called each time a container's process is taken on. */
+  public SupervisorLoop(StartupPlan plan, SupervisorPorts ports, Executor worker, RunningHook runningHook) {
     this.ports = ports;
     this.state = plan.initialState();
     // What a predecessor journaled is read now, before this supervision records anything.
     Optional<Checkpoint> predecessor = plan.launchSpec().flatMap(spec -> ports.journal().last());
     this.fanOut = new StateFanOut(state.view(), StateFanOut.DEFAULT_QUEUE_CAPACITY);
     this.effects = new EffectRunner(plan, ports, worker, fanOut, predecessor, this::post,
-        code -> exitCode = OptionalInt.of(code), requesters);
+        code -> exitCode = OptionalInt.of(code), requesters, runningHook);
   }
 
   /**

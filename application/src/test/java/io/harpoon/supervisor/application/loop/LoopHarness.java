@@ -33,6 +33,8 @@ final class LoopHarness {
   final DeferredExecutor worker = new DeferredExecutor();
   final RecordingJournal journal;
   final RecordingLog log = new RecordingLog();
+  /** What the loop handed its running hook: the pid of each state, and when. */
+  final List<String> runningHookCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
   final SupervisorLoop loop;
 
   LoopHarness(ConfigLoad load, List<String> command) {
@@ -49,7 +51,8 @@ final class LoopHarness {
     StartupPlan.Request request =
         new StartupPlan.Request(ID, "host", command, RUN_DIRECTORY, Backoff.DEFAULT);
     SupervisorPorts ports = new SupervisorPorts(runtime, metrics, time, time, journal, log);
-    loop = new SupervisorLoop(StartupPlan.of(request, load), ports, worker);
+    loop = new SupervisorLoop(StartupPlan.of(request, load), ports, worker,
+        (running, at) -> runningHookCalls.add(running.pid() + " at " + at));
     if (begin) {
       loop.begin();
     }

@@ -35,7 +35,7 @@ class SupervisorLoopTest {
   }
 
   @Test
-  void running_justStarted_rehearsesTheWayDownOnTheWorkerWithoutActing() {
+  void running_justStarted_handsTheRunningStateToTheHookOnTheWorker() {
     LoopHarness h = LoopHarness.withPolicy("always", "5s");
     while (!h.current().up()) {
       h.worker.runAll();
@@ -43,11 +43,13 @@ class SupervisorLoopTest {
     }
     List<String> logged = List.copyOf(h.log.lines());
     int journaled = h.journal.entries().size();
-    assertThat(h.worker.pending()).as("the rehearsal, queued once the container is up").isEqualTo(1);
+    assertThat(h.runningHookCalls).as("not on the loop's thread").isEmpty();
+    assertThat(h.worker.pending()).as("the hook, queued once the container is up").isEqualTo(1);
 
     h.worker.runAll();
 
-    assertThat(h.loop.runPending()).as("events posted by the rehearsal").isZero();
+    assertThat(h.runningHookCalls).containsExactly(h.pid() + " at " + h.time.instant());
+    assertThat(h.loop.runPending()).as("events posted through the hook").isZero();
     assertThat(h.runtime.calls()).containsExactly("leftover c1", "create c1", "start c1");
     assertThat(h.log.lines()).isEqualTo(logged);
     assertThat(h.journal.entries()).hasSize(journaled);
