@@ -147,9 +147,12 @@ public interface AgentScenarios extends Scenario {
     for (int i = 0; i < repetitions; i++) {
       RunDirectory dir = fixture().runDirectory();
       c.prepare(dir);
-      runs.add(new Watched(dir, observe(judge, dir, c)));
+      runs.add(new Watched(dir, null));
     }
     for (Watched run : runs) {
+      // The agent is connecting (its socket missing) before its supervisor is executed; the next ones
+      // are launched while this one starts, so they all start at once.
+      run.observer = observe(judge, run.dir, c);
       run.supervisor = fixture().launch(run.dir,
           SupervisorFixture.arguments(run.dir, SupervisorFixture.FAST_OPTIONS, c.command));
     }
@@ -158,12 +161,12 @@ public interface AgentScenarios extends Scenario {
         check(c, run);
       }
     } finally {
-      runs.forEach(run -> run.observer.close());
+      runs.stream().filter(run -> run.observer != null).forEach(run -> run.observer.close());
     }
   }
 
   private AgentObserver observe(Judge judge, RunDirectory dir, Case c) throws IOException {
-    Duration patience = VERDICT.plusSeconds(30);
+    Duration patience = VERDICT.multipliedBy(3);
     return switch (judge) {
       case AGENT_MODEL -> c.agentSendsAfterRunning()
           .<AgentObserver>map(command -> AgentModel.watchThenSend(dir.control(), command, patience))
@@ -212,7 +215,7 @@ public interface AgentScenarios extends Scenario {
   /** One supervisor and the agent watching it. */
   final class Watched {
     final RunDirectory dir;
-    final AgentObserver observer;
+    AgentObserver observer;
     SupervisorProcess supervisor;
 
     Watched(RunDirectory dir, AgentObserver observer) {

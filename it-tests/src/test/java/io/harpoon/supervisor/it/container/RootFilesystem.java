@@ -42,8 +42,12 @@ final class RootFilesystem {
     fs.add(new ImageFile.HostFile(ROOT + "usr/sbin/runc", sources.runc(), 0755));
     Path java = JavaRuntime.linked(sources.javaHome(), cacheDir);
     fs.tree(java, "opt/java", null);
-    // Without the distribution's own runtime/: the image runs the launcher on its jlinked /opt/java.
-    fs.tree(sources.distribution(), "opt/harpoon-supervisor", "runtime");
+    // The distribution whole, its own runtime/ and the class data made for it included: the launcher
+    // prefers that runtime, so the supervisors in the container start as on the host (Java 25 with its AOT
+    // cache rather than /opt/java without class data: a third of the CPU per start). /opt/java stays for
+    // the test's own Java helpers beside the supervisor.
+    fs.tree(sources.distribution(), "opt/harpoon-supervisor", null);
+    Path bundled = sources.distribution().resolve("runtime");
     List<Path> binaries =
         new ArrayList<>(
             List.of(
@@ -53,6 +57,9 @@ final class RootFilesystem {
                 sources.busybox()));
     binaries.addAll(JffiStub.extract(sources.distribution(), cacheDir));
     fs.libraries(binaries, java);
+    if (Files.isExecutable(bundled.resolve("bin/java"))) {
+      fs.libraries(List.of(bundled.resolve("bin/java"), bundled.resolve("lib/server/libjvm.so")), bundled);
+    }
     fs.add(new ImageFile.Content("Dockerfile", resource("Dockerfile"), 0644));
     fs.add(
         new ImageFile.Content(
@@ -142,16 +149,12 @@ final class RootFilesystem {
   }
 
   /**
-   * Two CDS archives the image's Java never maps. The JDK's for 32-bit object pointers is only used
-   * with heaps above 32 GB; the launcher caps the heap at 64 MB (about 10 MB saved). The
-   * distribution's own (lib/harpoon-supervisor.jsa or .aot) belongs to the JDK that made it, named in
-   * its .jdk stamp: the launcher does not pass it to the image's jlinked runtime, and without the
-   * archive it does not look further (about 16 MB saved, 32 MB for an AOT cache).
+   * A CDS archive no Java of the image maps: the JDK's for 32-bit object pointers, only used with heaps
+   * above 32 GB; the launcher caps the heap at 64 MB (about 10 MB saved).
    */
   private static boolean skipped(Path path) {
     String name = path.getFileName().toString();
-    return name.equals("classes_nocoops.jsa") || name.equals("harpoon-supervisor.jsa")
-        || name.equals("harpoon-supervisor.aot");
+    return name.equals("classes_nocoops.jsa");
   }
 
   private void add(ImageFile file) {
